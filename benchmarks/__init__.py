@@ -1,0 +1,1 @@
+"""Benchmarks: `make bench` runs every module's measure() and prints one table."""

@@ -1,0 +1,1 @@
+"""Reusable Streamlit widgets and cached loaders; each owns its widget keys."""

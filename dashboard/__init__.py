@@ -1,0 +1,1 @@
+"""Groepsbeeld core: data model, storage, access rules, loading and sample data (no Streamlit)."""

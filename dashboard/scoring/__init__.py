@@ -1,0 +1,1 @@
+"""Scoring and advice: sub-scores, priority, band, legacy type, flags, advice and trends per group."""

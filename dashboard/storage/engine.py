@@ -1,0 +1,58 @@
+"""The database engine: SQLite (WAL, foreign keys on) or PostgreSQL, migrated by Alembic."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import create_engine, event, inspect
+from sqlalchemy.engine import make_url
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+    from sqlalchemy.pool import ConnectionPoolEntry
+
+__all__ = ["create_db_engine", "is_empty", "migrate"]
+
+MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+
+
+def _sqlite_pragmas(dbapi_connection: object, _record: ConnectionPoolEntry) -> None:
+    """Turn on foreign keys and WAL for every new SQLite connection."""
+    cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA cache_size=-65536")  # 64 MiB: bulk loads and analytics stay in memory
+    cursor.close()
+
+
+def create_db_engine(url: str) -> Engine:
+    """Create an engine for a SQLAlchemy URL; a SQLite file's folder is created when missing."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(parsed)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(parsed, pool_pre_ping=True)
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the database schema to the newest migration."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+def is_empty(engine: Engine) -> bool:
+    """Tell whether the database holds no groups yet (or has no tables at all)."""
+    if not inspect(engine).has_table("groep"):
+        return True
+    with engine.connect() as connection:
+        return connection.exec_driver_sql("SELECT 1 FROM groep LIMIT 1").first() is None
