@@ -15,7 +15,14 @@ if TYPE_CHECKING:
 
     from dashboard.loading.files import ImportFile
 
-__all__ = ["adapter_for", "check_columns", "check_references", "check_unique_keys", "validate_rows"]
+__all__ = [
+    "adapter_for",
+    "check_columns",
+    "check_references",
+    "check_unique_keys",
+    "fill_defaults",
+    "validate_rows",
+]
 
 HEADER_LINES = 1
 ROW = "__regel"
@@ -48,16 +55,28 @@ def check_columns(spec: ImportFile, frame: pl.DataFrame) -> list[LoadIssue]:
     return issues
 
 
-def _drop_empty(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Leave empty cells out, so a field's default applies and a required one is reported."""
-    return [{key: value for key, value in row.items() if value is not None} for row in rows]
+def _cell(value: object) -> str:
+    """A default value written as the import format writes it."""
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    return str(value)
+
+
+def fill_defaults(spec: ImportFile, frame: pl.DataFrame) -> pl.DataFrame:
+    """Fill empty cells of fields that have a default, so the default applies (vectorised)."""
+    fills = [
+        pl.col(name).fill_null(_cell(field.default))
+        for name, field in spec.model.model_fields.items()
+        if not field.is_required() and field.default is not None and name in frame.columns
+    ]
+    return frame.with_columns(fills) if fills else frame
 
 
 def validate_rows(spec: ImportFile, frame: pl.DataFrame) -> tuple[list[Any], list[LoadIssue]]:
     """Validate every row with the file's model; return the records or the Dutch issues."""
     adapter = adapter_for(spec.model)
     try:
-        return adapter.validate_python(_drop_empty(frame.to_dicts())), []
+        return adapter.validate_python(fill_defaults(spec, frame).to_dicts()), []
     except ValidationError as error:
         issues = []
         for detail in error.errors(include_url=False):
