@@ -8,14 +8,19 @@ import streamlit as st
 
 from components.banners import show_sample_banner
 from components.data import area_names, dataset_info
+from components.links import remember_pages
 from components.session import current_identity, sign_out
 from dashboard.access import Identity, Permissie, has_permission
-from pages import inloggen, overzicht
+from pages import groep, inloggen, kaart, overzicht, prioritering, trends
 
 # (render function, title, url path, icon, permission needed). Pages not allowed for the role are
 # left out of st.navigation, so their URL cannot be opened in this session.
 PAGES: tuple[tuple[object, str, str, str, Permissie], ...] = (
     (overzicht.render, "Overzicht", "overzicht", ":material/dashboard:", "aggregaten"),
+    (kaart.render, "Kaart", "kaart", ":material/map:", "aggregaten"),
+    (prioritering.render, "Prioritering", "prioritering", ":material/format_list_numbered:", "aggregaten"),
+    (trends.render, "Trends", "trends", ":material/monitoring:", "aggregaten"),
+    (groep.render, "Groep", "groep", ":material/groups:", "groepsdetail"),
 )
 
 
@@ -56,6 +61,7 @@ def main() -> None:
         st.navigation(_login_pages(), position="hidden").run()
         return
     _sidebar(identity)  # type: ignore[arg-type]  (pages is only non-empty for a signed-in user)
+    remember_pages(pages)
     st.navigation(pages).run()
 
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 import streamlit as st
 
 from dashboard.access import Identity, Scope
+from dashboard.scoring.inputs import dataset_peildatum
+from dashboard.scoring.service import ScopeScores, score_scope
 from dashboard.settings import Settings
 from dashboard.storage.engine import create_db_engine
 from dashboard.storage.queries import (
@@ -20,7 +23,15 @@ if TYPE_CHECKING:
     import polars as pl
     from sqlalchemy.engine import Engine
 
-__all__ = ["area_names", "dataset_info", "demo_identities", "engine", "groups_in_scope"]
+__all__ = [
+    "area_names",
+    "dataset_info",
+    "demo_identities",
+    "engine",
+    "groups_in_scope",
+    "latest_peildatum",
+    "scope_scores",
+]
 
 
 @st.cache_resource(show_spinner=False)
@@ -67,3 +78,24 @@ def _groups(url: str, scope_type: str, codes: tuple[str, ...]) -> pl.DataFrame:
 def groups_in_scope(scope: Scope) -> pl.DataFrame:
     """Groups inside the scope; the scope is part of the cache key, so users never share results."""
     return _groups(Settings().database_url, scope.type, tuple(sorted(scope.codes)))
+
+
+@st.cache_data(ttl=300, show_spinner=False)
+def _latest_peildatum(url: str) -> dt.date:
+    return dataset_peildatum(_engine_for(url)) or dt.datetime.now(tz=dt.UTC).date()
+
+
+def latest_peildatum() -> dt.date:
+    """The data set's own reference date, else today."""
+    return _latest_peildatum(Settings().database_url)
+
+
+@st.cache_data(ttl=300, show_spinner="Scores berekenen...", max_entries=64)
+def _scope_scores(url: str, scope_type: str, codes: tuple[str, ...], peildatum: dt.date) -> ScopeScores:
+    scope = Scope.model_validate({"type": scope_type, "codes": frozenset(codes)})
+    return score_scope(_engine_for(url), scope, peildatum)
+
+
+def scope_scores(scope: Scope, peildatum: dt.date) -> ScopeScores:
+    """The scored groups of the scope; scope and date are the cache key, so users never share results."""
+    return _scope_scores(Settings().database_url, scope.type, tuple(sorted(scope.codes)), peildatum)

@@ -104,7 +104,8 @@ def load_identities(engine: Engine) -> list[Identity]:
 def load_groups(engine: Engine, scope: Scope) -> pl.DataFrame:
     """Groups inside a scope, with municipality name, unit and the number of current members.
 
-    Columns: the groep table's, plus gemeente_naam, eenheid_code, leden (memberships without end).
+    Columns: the groep table's, plus gemeente_naam, eenheid_code, gemeente_lat, gemeente_lon and leden
+    (memberships without end).
     """
     groep, gemeente, lid = T["groep"], T["gemeente"], T["lidmaatschap"]
     leden = (
@@ -118,6 +119,8 @@ def load_groups(engine: Engine, scope: Scope) -> pl.DataFrame:
             groep,
             gemeente.c.naam.label("gemeente_naam"),
             gemeente.c.eenheid_code,
+            gemeente.c.lat.label("gemeente_lat"),
+            gemeente.c.lon.label("gemeente_lon"),
             leden,
         )
         .join(gemeente, gemeente.c.gemeente_code == groep.c.gemeente_code)

@@ -1,0 +1,16 @@
+"""Trends: placeholder while the page is being built (replaced in this session)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+
+def render() -> None:
+    """Show the page title."""
+    st.title("Trends")
+
+
+if __name__ == "__main__":  # run on its own by Streamlit's pages-folder discovery: log in first
+    from components.guard import enter_through_app
+
+    enter_through_app()
