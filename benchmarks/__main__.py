@@ -6,10 +6,10 @@ import os
 import platform
 import sys
 
-from benchmarks import foundation, scoring
+from benchmarks import foundation, pages, scoring
 from benchmarks.results import Figure, render_table
 
-MODULES = (foundation, scoring)
+MODULES = (foundation, scoring, pages)
 
 
 def main() -> int:

@@ -1,25 +1,22 @@
 """Scoring figures on the national sample: one peildatum, and the history over all scan dates.
 
-The land sample is generated, loaded into a temporary SQLite file and read into frames once (that read
+The shared land database (benchmarks.land) is read into frames once (that read
 is reported, not targeted). The timed steps start from those in-memory frames: no database access.
 """
 
 from __future__ import annotations
 
-import tempfile
 import time
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+from benchmarks.land import land_database
 from benchmarks.results import Figure
 from dashboard.access import Scope
-from dashboard.loading.load import load_folder
-from dashboard.sample import generate_sample, write_sample
 from dashboard.scoring.config import default_config
 from dashboard.scoring.inputs import dataset_peildatum, load_inputs
 from dashboard.scoring.results import score_report
 from dashboard.scoring.trends import score_history
-from dashboard.storage.engine import create_db_engine, migrate
+from dashboard.storage.engine import create_db_engine
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -41,16 +38,12 @@ def _best(action: Callable[[], object]) -> float:
 
 def measure() -> list[Figure]:
     """Time score_report at the data set's peildatum and score_history over every scan date (land)."""
-    with tempfile.TemporaryDirectory(prefix="groepsbeeld-bench-scoring-") as tmp:
-        write_sample(generate_sample("land", 7), Path(tmp) / "csv")
-        engine = create_db_engine(f"sqlite:///{Path(tmp) / 'land.db'}")
-        migrate(engine)
-        load_folder(engine, Path(tmp) / "csv")
-        started = time.perf_counter()
-        inputs = load_inputs(engine, Scope(type="land"))
-        read = time.perf_counter() - started
-        peildatum = dataset_peildatum(engine)
-        engine.dispose()
+    engine = create_db_engine(land_database().url)
+    started = time.perf_counter()
+    inputs = load_inputs(engine, Scope(type="land"))
+    read = time.perf_counter() - started
+    peildatum = dataset_peildatum(engine)
+    engine.dispose()
     if peildatum is None:
         msg = "het land-voorbeeld heeft geen peildatum in dataset.csv"
         raise RuntimeError(msg)

@@ -1,44 +1,79 @@
-"""Key figures of a set of groups, for the overview page and the CLI."""
+"""Key figures of a scope for the overview page: bands now and a quarter ago, overdue scans, decisions."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import polars as pl
 
 from dashboard.domain import STAP_LABELS, STAPPEN
+from dashboard.scoring.trends import band_counts
 
-__all__ = ["GroupSummary", "summarise_groups"]
+if TYPE_CHECKING:
+    import datetime as dt
 
-IN_AANPAK = ("5", "6")
+    from dashboard.scoring.service import ScopeScores
+
+__all__ = ["OVERDUE_FLAGS", "ScopeOverview", "quarter_before", "summarise_scope"]
+
+OVERDUE_FLAGS = ("geen_scan", "scan_verouderd")
+AWAITING_DECISION = "4"  # stap 4: advies ligt bij de driehoek
 
 
 @dataclass(frozen=True)
-class GroupSummary:
-    """Counts over a frame of groups; per_stap has columns stap (Dutch label) and groepen."""
+class ScopeOverview:
+    """Key figures; per_band has band, nu, vorig_kwartaal, verschil; per_stap has stap (label), groepen."""
 
+    peildatum: dt.date
+    vorige_peildatum: dt.date
     groepen: int
     problematisch: int
-    in_aanpak: int
-    gemeenten: int
+    scan_achterstallig: int
+    besluit_nodig: int
+    per_band: pl.DataFrame
     per_stap: pl.DataFrame
 
 
-def summarise_groups(groups: pl.DataFrame) -> GroupSummary:
-    """Count groups, problematic ones, those in approach, municipalities.
+def quarter_before(day: dt.date) -> dt.date:
+    """The same day three months earlier (month end when that day does not exist)."""
+    return pl.Series([day]).dt.offset_by("-3mo").item()  # type: ignore[no-any-return]
 
-    Needs columns stap, beoordeling_2a and gemeente_code.
-    """
+
+def _per_stap(groups: pl.DataFrame) -> pl.DataFrame:
     order = pl.DataFrame({"stap": list(STAPPEN), "label": [STAP_LABELS[s] for s in STAPPEN]})
-    per_stap = (
+    return (
         order.join(groups.group_by("stap").len("groepen"), on="stap", how="left")
         .with_columns(pl.col("groepen").fill_null(0))
         .select(pl.col("label").alias("stap"), "groepen")
     )
-    return GroupSummary(
+
+
+def _per_band(scores: ScopeScores, previous: dt.date) -> pl.DataFrame:
+    counts = band_counts(scores.inputs, [previous, scores.peildatum], scores.config)
+    wide = counts.pivot(on="peildatum", index="band", values="groepen", sort_columns=True)
+    old, new = wide.columns[1], wide.columns[2]
+    return wide.select(
+        "band",
+        nu=pl.col(new).cast(pl.Int64),
+        vorig_kwartaal=pl.col(old).cast(pl.Int64),
+        verschil=pl.col(new).cast(pl.Int64) - pl.col(old).cast(pl.Int64),
+    )
+
+
+def summarise_scope(scores: ScopeScores) -> ScopeOverview:
+    """Count groups, overdue scans of problematic groups and groups awaiting the driehoek's decision."""
+    groups = scores.groepen
+    problematic = groups.filter(pl.col("beoordeling_2a") == "problematisch")
+    overdue = scores.vlaggen.filter(pl.col("code").is_in(OVERDUE_FLAGS)).select("groep_id").unique()
+    previous = quarter_before(scores.peildatum)
+    return ScopeOverview(
+        peildatum=scores.peildatum,
+        vorige_peildatum=previous,
         groepen=groups.height,
-        problematisch=groups.filter(pl.col("beoordeling_2a") == "problematisch").height,
-        in_aanpak=groups.filter(pl.col("stap").is_in(IN_AANPAK)).height,
-        gemeenten=groups.get_column("gemeente_code").n_unique(),
-        per_stap=per_stap,
+        problematisch=problematic.height,
+        scan_achterstallig=problematic.join(overdue, on="groep_id", how="semi").height,
+        besluit_nodig=groups.filter(pl.col("stap") == AWAITING_DECISION).height,
+        per_band=_per_band(scores, previous),
+        per_stap=_per_stap(groups),
     )

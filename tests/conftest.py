@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 from sqlalchemy.engine import Engine, make_url
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import app_test
 
+from benchmarks.apptest import NavigationPagesManager
 from dashboard.loading.load import load_folder
 from dashboard.storage.engine import create_db_engine, migrate
 
@@ -80,19 +80,7 @@ def sample_engine(sample_db_url: str):
     db.dispose()
 
 
-class _NavigationPagesManager(PagesManager):
-    """A PagesManager that stays in st.navigation mode, as a running server does after its first run.
-
-    AppTest (streamlit 1.67) resets the class-wide pages-folder flag before every run; with a pages/
-    folder next to app.py every rerun then takes the legacy pages-folder path and shows nothing.
-    """
-
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        PagesManager.uses_pages_directory = False
-
-
 @pytest.fixture
 def navigation_mode(monkeypatch: pytest.MonkeyPatch) -> None:
     """Make AppTest rerun the entrypoint with st.navigation, like the real server."""
-    monkeypatch.setattr(app_test, "PagesManager", _NavigationPagesManager)
+    monkeypatch.setattr(app_test, "PagesManager", NavigationPagesManager)

@@ -53,7 +53,8 @@ GROEP_COLUMNS = [
 class ScopeScores:
     """Scores of every group in a scope, with what explains them.
 
-    groepen: GROEP_COLUMNS, one row per group in the scope, highest priority first; lat/lon is the mean
+    groepen: GROEP_COLUMNS, one row per group in the scope that is active at the peildatum (signalled
+        on or before it, approach not ended before it), highest priority first; lat/lon is the mean
         of its hangplekken (else the municipality's centroid); trend = prioriteit minus vorige_prioriteit
         (the score at the scan before the latest); vlaggen = number of data-quality flags.
     bijdragen: groep_id, deelscore, component, bewijs, punten, punten_deelscore.
@@ -110,7 +111,7 @@ def score_scope(
     scores = scored.scores.select("groep_id", *DEELSCORES, "prioriteit", "band", "type", "scan_datum")
     table = (
         groups.join(summarise_locations(groups, inputs.hangplekken), on="groep_id", how="left")
-        .join(scores, on="groep_id", how="left")
+        .join(scores, on="groep_id", how="inner")
         .join(_previous(history), on="groep_id", how="left")
         .join(flags.group_by("groep_id").len("vlaggen"), on="groep_id", how="left")
         .with_columns(

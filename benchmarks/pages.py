@@ -1,0 +1,60 @@
+"""Page figures: each page's script run on the national sample, warm (caches filled)."""
+
+from __future__ import annotations
+
+import os
+import time
+from unittest import mock
+
+from streamlit.testing.v1 import AppTest, app_test
+
+from benchmarks.apptest import NavigationPagesManager
+from benchmarks.land import land_database
+from benchmarks.results import Figure
+from components.navigation import PAGES
+from dashboard.access import Identity, Scope
+
+__all__ = ["measure"]
+
+IDENTITY_KEY = "groepsbeeld_identity"
+SPECIALIST = Identity(
+    gebruiker_id="bench",
+    naam="Benchmark (heel Nederland)",
+    email="bench@demo.example",
+    rol="politie_specialist",
+    scope=Scope(type="land"),
+)
+_RUNS = 3
+
+
+def _warm_run(module: str, groep: str | None) -> float:
+    """Run one page's script once to fill the caches, then time the best of a few warm runs."""
+    at = AppTest.from_string(f"from pages import {module}\n{module}.render()", default_timeout=120)
+    at.session_state[IDENTITY_KEY] = SPECIALIST
+    if groep:
+        at.query_params["groep"] = groep
+    at.run()
+    times = []
+    for _ in range(_RUNS):
+        started = time.perf_counter()
+        at.run()
+        times.append(time.perf_counter() - started)
+    if at.exception:
+        msg = f"pagina {module} gaf een fout: {at.exception[0].value}"
+        raise RuntimeError(msg)
+    return min(times)
+
+
+def measure() -> list[Figure]:
+    """Warm script-run time of every page for a national-scope specialist (target 0.5 s)."""
+    land = land_database()
+    figures = []
+    with (
+        mock.patch.dict(os.environ, {"DATABASE_URL": land.url}),
+        mock.patch.object(app_test, "PagesManager", NavigationPagesManager),
+    ):
+        for spec in PAGES:
+            module = spec.render.__module__.rsplit(".", 1)[-1]
+            seconds = _warm_run(module, "G-00001" if spec.url_path == "groep" else None)
+            figures.append(Figure(f"pagina {spec.title}: scriptrun warm (heel Nederland)", seconds, 0.5, "s"))
+    return figures

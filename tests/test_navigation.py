@@ -1,0 +1,29 @@
+"""Navigation per role: a page the role may not open is not in its navigation at all."""
+
+from __future__ import annotations
+
+import pytest
+
+from components.navigation import PAGES, allowed_specs
+from dashboard.access import Identity, Scope
+from dashboard.domain import ROLLEN
+
+EXPECTED = {
+    "politie_specialist": ["overzicht", "kaart", "prioritering", "trends", "groep"],
+    "wijkagent": ["overzicht", "kaart", "prioritering", "trends", "groep"],
+    "procesregisseur": ["overzicht", "kaart", "prioritering", "trends", "groep"],
+    "burgemeester": ["overzicht", "kaart", "prioritering", "trends", "groep"],
+    "officier_van_justitie": ["overzicht", "kaart", "prioritering", "trends", "groep"],
+    "beheerder": ["overzicht", "kaart", "prioritering", "trends"],
+}
+
+
+@pytest.mark.parametrize("rol", ROLLEN)
+def test_each_role_gets_exactly_its_pages(rol: str) -> None:
+    identity = Identity(gebruiker_id="u", naam="T", email="t@demo.example", rol=rol, scope=Scope(type="land"))
+    assert [spec.url_path for spec in allowed_specs(identity)] == EXPECTED[rol]
+
+
+def test_url_paths_are_unique() -> None:
+    paths = [spec.url_path for spec in PAGES]
+    assert len(paths) == len(set(paths))
