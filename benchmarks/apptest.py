@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-from streamlit.runtime.pages_manager import PagesManager
+from typing import TYPE_CHECKING
 
-__all__ = ["NavigationPagesManager"]
+from streamlit.runtime.pages_manager import PagesManager
+from streamlit.util import calc_hash
+
+if TYPE_CHECKING:
+    from streamlit.testing.v1 import AppTest
+
+    from dashboard.access import Identity
+
+__all__ = ["IDENTITY_KEY", "NavigationPagesManager", "open_page"]
 
 
 class NavigationPagesManager(PagesManager):
@@ -19,3 +27,20 @@ class NavigationPagesManager(PagesManager):
         """Build as usual, then leave the pages-folder mode off."""
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         PagesManager.uses_pages_directory = False
+
+
+IDENTITY_KEY = "groepsbeeld_identity"  # components.session keeps the signed-in user under this key
+
+
+def open_page(app: AppTest, identity: Identity, url_path: str, **query: str) -> AppTest:
+    """Sign in as `identity` and run the page registered under `url_path` (with query parameters).
+
+    st.Page(callable, url_path=...) is known by the hash of its url path; AppTest.switch_page resolves
+    file pages only, so this asks for that hash as a browser session on that URL would.
+    """
+    app.session_state[IDENTITY_KEY] = identity
+    app.run()  # the first run registers this session's pages
+    for name, value in query.items():
+        app.query_params[name] = value
+    app._page_hash = calc_hash(url_path)  # noqa: SLF001
+    return app.run()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components.data import area_names, latest_peildatum, scope_scores
+from components.map_view import show_group_map
 from components.overview_view import show_band_tiles, show_work_tiles
 from components.peildatum import choose_peildatum
 from components.session import current_identity
@@ -33,6 +34,8 @@ def render() -> None:
     show_work_tiles(overview)
     st.subheader("Groepen per band", help="Aantal nu en de verandering ten opzichte van een kwartaal eerder.")
     show_band_tiles(overview, scores.config)
+    st.subheader("Kaart", help="Groepen op hun hangplekken, gekleurd naar band; klik een groep voor details.")
+    show_group_map(scores, scores.groepen, key="overzicht_kaart", height=460)
     st.subheader("Groepen per stap")
     st.dataframe(overview.per_stap, hide_index=True, column_config={"stap": "Stap", "groepen": "Groepen"})
 

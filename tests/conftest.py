@@ -9,13 +9,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 from sqlalchemy.engine import Engine, make_url
-from streamlit.testing.v1 import app_test
+from streamlit.testing.v1 import AppTest, app_test
 
 from benchmarks.apptest import NavigationPagesManager
 from dashboard.loading.load import load_folder
 from dashboard.storage.engine import create_db_engine, migrate
 
 ROOT = Path(__file__).resolve().parent.parent
+APP = ROOT / "app.py"
 SAMPLE_DIR = ROOT / "sample_data"
 BACKENDS = ["sqlite", "postgresql"]
 
@@ -84,3 +85,11 @@ def sample_engine(sample_db_url: str):
 def navigation_mode(monkeypatch: pytest.MonkeyPatch) -> None:
     """Make AppTest rerun the entrypoint with st.navigation, like the real server."""
     monkeypatch.setattr(app_test, "PagesManager", NavigationPagesManager)
+
+
+@pytest.fixture
+def app(sample_db_url: str, monkeypatch: pytest.MonkeyPatch, navigation_mode: None) -> AppTest:  # noqa: ARG001
+    """An AppTest of app.py on the sample database; tiles off, so nothing leaves the machine."""
+    monkeypatch.setenv("DATABASE_URL", sample_db_url)
+    monkeypatch.setenv("KAART_TILES", "none")
+    return AppTest.from_file(str(APP), default_timeout=60)

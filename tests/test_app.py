@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.access import Identity
@@ -13,12 +12,6 @@ from dashboard.storage.queries import load_area_names, load_identities
 
 IDENTITY_KEY = "groepsbeeld_identity"
 APP = Path(__file__).resolve().parent.parent / "app.py"
-
-
-@pytest.fixture
-def app(sample_db_url: str, monkeypatch: pytest.MonkeyPatch, navigation_mode: None) -> AppTest:  # noqa: ARG001
-    monkeypatch.setenv("DATABASE_URL", sample_db_url)
-    return AppTest.from_file(str(APP), default_timeout=30)
 
 
 def _identities(sample_db_url: str) -> list[Identity]:

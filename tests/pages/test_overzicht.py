@@ -2,23 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 from streamlit.testing.v1 import AppTest
 
+from benchmarks.apptest import IDENTITY_KEY
 from dashboard.presentation import BAND_ORDER, band_label
 from dashboard.storage.engine import create_db_engine
 from dashboard.storage.queries import load_identities
-
-APP = Path(__file__).resolve().parents[2] / "app.py"
-IDENTITY_KEY = "groepsbeeld_identity"
-
-
-@pytest.fixture
-def app(sample_db_url: str, monkeypatch: pytest.MonkeyPatch, navigation_mode: None) -> AppTest:  # noqa: ARG001
-    monkeypatch.setenv("DATABASE_URL", sample_db_url)
-    return AppTest.from_file(str(APP), default_timeout=60)
 
 
 def _identities(sample_db_url: str):
