@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import and_, or_, select
 
-from dashboard.scoring.inputs import ScoringInputs
+from dashboard.scoring.inputs import ScoringInputs, load_inputs_for
 from dashboard.storage.queries import read_frame, scope_clause
 from dashboard.storage.schema import metadata
 
@@ -74,11 +74,6 @@ def load_group_names(engine: Engine, scope: Scope, ids: Iterable[str]) -> pl.Dat
     return read_frame(engine, statement)
 
 
-def _ever_members(groep_id: str) -> Select[Any]:
-    lid = T["lidmaatschap"]
-    return select(lid.c.persoon_id).where(lid.c.groep_id == groep_id).distinct()
-
-
 def _near(hangplekken: pl.DataFrame, radius_m: float) -> ColumnElement[bool]:
     """A bounding box on melding around each hangplek, a little wider than the radius."""
     melding = T["melding"]
@@ -96,71 +91,23 @@ def _near(hangplekken: pl.DataFrame, radius_m: float) -> ColumnElement[bool]:
     return or_(*boxes)
 
 
+def _ever_members(groep_id: str) -> Select[Any]:
+    lid = T["lidmaatschap"]
+    return select(lid.c.persoon_id).where(lid.c.groep_id == groep_id).distinct()
+
+
 def load_group_inputs(engine: Engine, group: pl.DataFrame, radius_m: float) -> ScoringInputs:
     """The scoring inputs of one group (a row from load_group_row): enough to score it exactly.
 
     leden holds every membership of its members (also of other groups), so overlap counts as in a scope;
     meldingen are those near the hangplekken, for the impact radius radius_m (config impact.straal_m).
     """
-    groep_id = group.item(0, "groep_id")
-    scan, beoordeling, lid, hangplek = T["groepsscan"], T["beoordeling"], T["lidmaatschap"], T["hangplek"]
-    registratie, betrokkene, melding = T["registratie"], T["betrokkene"], T["melding"]
-    hangplekken = read_frame(
+    groep, gemeente = T["groep"], T["gemeente"]
+    return load_inputs_for(
         engine,
-        select(hangplek.c.hangplek_id, hangplek.c.groep_id, hangplek.c.naam, hangplek.c.lat, hangplek.c.lon)
-        .where(hangplek.c.groep_id == groep_id)
-        .order_by(hangplek.c.hangplek_id),
-    )
-    scans = select(scan.c.scan_id, scan.c.groep_id, scan.c.datum).where(scan.c.groep_id == groep_id)
-    registrations = (
-        select(
-            registratie.c.registratienummer,
-            betrokkene.c.persoon_id,
-            betrokkene.c.rol,
-            registratie.c.datum,
-            registratie.c.categorie_code,
-        )
-        .join(registratie, registratie.c.registratienummer == betrokkene.c.registratienummer)
-        .where(betrokkene.c.persoon_id.in_(_ever_members(groep_id)))
-    )
-    gemeente = T["gemeente"]
-    return ScoringInputs(
-        groepen=group.select(
-            "groep_id",
-            "werknaam",
-            "gemeente_code",
-            "basisteam_code",
-            "eenheid_code",
-            "beoordeling_2a",
-            "eerste_signaal",
-            "aanpak_beeindigd",
-        ),
-        scans=read_frame(engine, scans),
-        beoordelingen=read_frame(
-            engine,
-            select(beoordeling).where(beoordeling.c.scan_id.in_(select(scans.subquery().c.scan_id))),
-        ),
-        leden=read_frame(
-            engine,
-            select(lid.c.persoon_id, lid.c.groep_id, lid.c.rol, lid.c.van, lid.c.tot).where(
-                lid.c.persoon_id.in_(_ever_members(groep_id))
-            ),
-        ),
-        registraties=read_frame(engine, registrations),
-        categorieen=read_frame(engine, select(T["delictcategorie"])),
-        hangplekken=hangplekken,
-        meldingen=read_frame(
-            engine,
-            select(melding.c.melding_id, melding.c.datum, melding.c.lat, melding.c.lon).where(
-                _near(hangplekken, radius_m)
-            ),
-        ),
-        gemeenten=read_frame(
-            engine,
-            select(gemeente.c.gemeente_code, gemeente.c.naam, gemeente.c.jongeren_12_23).where(
-                gemeente.c.gemeente_code == group.item(0, "gemeente_code")
-            ),
-        ),
+        select(groep.c.groep_id).where(groep.c.groep_id == group.item(0, "groep_id")),
+        gemeenten=gemeente.c.gemeente_code == group.item(0, "gemeente_code"),
+        near=lambda hangplekken: _near(hangplekken, radius_m),
     )
 
 

@@ -13,12 +13,14 @@ from dashboard.storage.queries import load_dataset_info, read_frame, scope_claus
 from dashboard.storage.schema import metadata
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sqlalchemy import ColumnElement, Select
     from sqlalchemy.engine import Engine
 
     from dashboard.access import Scope
 
-__all__ = ["ScoringInputs", "dataset_peildatum", "load_inputs"]
+__all__ = ["ScoringInputs", "dataset_peildatum", "load_inputs", "load_inputs_for"]
 
 T = metadata.tables
 # Meldingen are read within this margin of the hangplekken (degrees): the largest allowed radius, 5 km.
@@ -71,7 +73,7 @@ def _scope_groups(scope: Scope) -> Select[Any]:
     )
 
 
-def _groups(engine: Engine, scope: Scope) -> pl.DataFrame:
+def _groups(engine: Engine, group_ids: Select[Any]) -> pl.DataFrame:
     groep, gemeente = T["groep"], T["gemeente"]
     statement = (
         select(
@@ -85,19 +87,19 @@ def _groups(engine: Engine, scope: Scope) -> pl.DataFrame:
             groep.c.aanpak_beeindigd,
         )
         .join(gemeente, gemeente.c.gemeente_code == groep.c.gemeente_code)
-        .where(scope_clause(scope))
+        .where(groep.c.groep_id.in_(group_ids))
         .order_by(groep.c.groep_id)
     )
     return read_frame(engine, statement)
 
 
-def _members(scope: Scope) -> Select[Any]:
-    """The ids of everyone who ever was a member of a group inside the scope."""
+def _members(group_ids: Select[Any]) -> Select[Any]:
+    """The ids of everyone who ever was a member of one of the groups."""
     lid = T["lidmaatschap"]
-    return select(lid.c.persoon_id).where(lid.c.groep_id.in_(_scope_groups(scope))).distinct()
+    return select(lid.c.persoon_id).where(lid.c.groep_id.in_(group_ids)).distinct()
 
 
-def _registrations(engine: Engine, scope: Scope) -> pl.DataFrame:
+def _registrations(engine: Engine, group_ids: Select[Any]) -> pl.DataFrame:
     registratie, betrokkene = T["registratie"], T["betrokkene"]
     statement = (
         select(
@@ -108,7 +110,7 @@ def _registrations(engine: Engine, scope: Scope) -> pl.DataFrame:
             registratie.c.categorie_code,
         )
         .join(registratie, registratie.c.registratienummer == betrokkene.c.registratienummer)
-        .where(betrokkene.c.persoon_id.in_(_members(scope)))
+        .where(betrokkene.c.persoon_id.in_(_members(group_ids)))
     )
     return read_frame(engine, statement)
 
@@ -125,9 +127,10 @@ def _near(hangplekken: pl.DataFrame) -> ColumnElement[bool]:
     )
 
 
-def _gemeenten(engine: Engine, scope: Scope) -> pl.DataFrame:
+def _gemeente_condition(scope: Scope) -> ColumnElement[bool]:
+    """The municipalities whose population figures a scope's scoring uses."""
     gemeente, groep = T["gemeente"], T["groep"]
-    condition = {
+    return {
         "land": true(),
         "gemeente": gemeente.c.gemeente_code.in_(sorted(scope.codes)),
         "eenheid": gemeente.c.eenheid_code.in_(sorted(scope.codes)),
@@ -135,24 +138,31 @@ def _gemeenten(engine: Engine, scope: Scope) -> pl.DataFrame:
             select(groep.c.gemeente_code).where(groep.c.basisteam_code.in_(sorted(scope.codes)))
         ),
     }[scope.type]
-    columns = (gemeente.c.gemeente_code, gemeente.c.naam, gemeente.c.jongeren_12_23)
-    return read_frame(engine, select(*columns).where(condition).order_by(gemeente.c.gemeente_code))
 
 
-def load_inputs(engine: Engine, scope: Scope, peildatum: dt.date | None = None) -> ScoringInputs:
-    """Read the scoring inputs of a scope; with a peildatum, nothing dated after it."""
+def load_inputs_for(
+    engine: Engine,
+    group_ids: Select[Any],
+    *,
+    gemeenten: ColumnElement[bool],
+    near: Callable[[pl.DataFrame], ColumnElement[bool]] = _near,
+) -> ScoringInputs:
+    """Read the scoring inputs of the groups selected by group_ids (a select of groep_id).
+
+    gemeenten selects the municipalities whose youth figures apply; near gives the condition on melding
+    around the hangplekken (a generous box by default; scoring measures distances exactly).
+    """
     scan, beoordeling, lid, hangplek = T["groepsscan"], T["beoordeling"], T["lidmaatschap"], T["hangplek"]
-    groups = _scope_groups(scope)
     hangplekken = read_frame(
         engine,
         select(hangplek.c.hangplek_id, hangplek.c.groep_id, hangplek.c.naam, hangplek.c.lat, hangplek.c.lon)
-        .where(hangplek.c.groep_id.in_(groups))
+        .where(hangplek.c.groep_id.in_(group_ids))
         .order_by(hangplek.c.hangplek_id),
     )
-    scans = select(scan.c.scan_id, scan.c.groep_id, scan.c.datum).where(scan.c.groep_id.in_(groups))
-    melding = T["melding"]
-    inputs = ScoringInputs(
-        groepen=_groups(engine, scope),
+    scans = select(scan.c.scan_id, scan.c.groep_id, scan.c.datum).where(scan.c.groep_id.in_(group_ids))
+    melding, gemeente = T["melding"], T["gemeente"]
+    return ScoringInputs(
+        groepen=_groups(engine, group_ids),
         scans=read_frame(engine, scans),
         beoordelingen=read_frame(
             engine,
@@ -161,20 +171,30 @@ def load_inputs(engine: Engine, scope: Scope, peildatum: dt.date | None = None) 
         leden=read_frame(
             engine,
             select(lid.c.persoon_id, lid.c.groep_id, lid.c.rol, lid.c.van, lid.c.tot).where(
-                lid.c.persoon_id.in_(_members(scope))
+                lid.c.persoon_id.in_(_members(group_ids))
             ),
         ),
-        registraties=_registrations(engine, scope),
+        registraties=_registrations(engine, group_ids),
         categorieen=read_frame(engine, select(T["delictcategorie"])),
         hangplekken=hangplekken,
         meldingen=read_frame(
             engine,
             select(melding.c.melding_id, melding.c.datum, melding.c.lat, melding.c.lon).where(
-                _near(hangplekken)
+                near(hangplekken)
             ),
         ),
-        gemeenten=_gemeenten(engine, scope),
+        gemeenten=read_frame(
+            engine,
+            select(gemeente.c.gemeente_code, gemeente.c.naam, gemeente.c.jongeren_12_23)
+            .where(gemeenten)
+            .order_by(gemeente.c.gemeente_code),
+        ),
     )
+
+
+def load_inputs(engine: Engine, scope: Scope, peildatum: dt.date | None = None) -> ScoringInputs:
+    """Read the scoring inputs of a scope; with a peildatum, nothing dated after it."""
+    inputs = load_inputs_for(engine, _scope_groups(scope), gemeenten=_gemeente_condition(scope))
     return inputs if peildatum is None else inputs.until(peildatum)
 
 
