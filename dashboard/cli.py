@@ -14,6 +14,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from dashboard.loading.issues import LoadError
 from dashboard.loading.load import LoadSummary, load_folder
 from dashboard.maps.assets import AssetError, install_assets
+from dashboard.reports.cli import add_report_command
 from dashboard.sample import generate_sample, write_sample
 from dashboard.scoring.cli import add_score_command
 from dashboard.settings import Settings
@@ -115,6 +116,7 @@ def _parser() -> argparse.ArgumentParser:
     assets.set_defaults(run=_cmd_assets)
 
     add_score_command(sub)
+    add_report_command(sub)
     return parser
 
 

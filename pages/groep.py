@@ -17,6 +17,7 @@ from components.group_view import (
     show_timeline,
 )
 from components.peildatum import choose_peildatum
+from components.report_buttons import show_report_buttons
 from components.session import current_identity
 from dashboard.access import has_permission
 from dashboard.groups.detail import load_group_detail
@@ -48,6 +49,7 @@ def render() -> None:
     show_members(detail)
     show_overlap(detail)
     show_advice(detail)
+    show_report_buttons(identity, groep_id, peildatum)
 
 
 if __name__ == "__main__":  # run on its own by Streamlit's pages-folder discovery: log in first

@@ -84,8 +84,9 @@ def validate_folder(frames: dict[str, pl.DataFrame]) -> dict[str, list[Any]]:
 
 
 def _clear(connection: Connection) -> None:
-    for table in reversed(metadata.sorted_tables):
-        connection.execute(table.delete())
+    """Delete the imported data (children first); logs such as the export log are never touched."""
+    for spec in reversed(IMPORT_FILES):
+        connection.execute(metadata.tables[spec.tabel].delete())
 
 
 def _has_data(connection: Connection) -> bool:

@@ -6,6 +6,7 @@ from sqlalchemy import (
     Boolean,
     Column,
     Date,
+    DateTime,
     Float,
     ForeignKey,
     Index,
@@ -190,4 +191,19 @@ Table(
     Column("rol", String(CODE), nullable=False),
     Column("scope_type", String(CODE), nullable=False),
     Column("scope_codes", String(500), nullable=False),
+)
+
+# Append-only: one row per successful export of a report (issue 5); the tamper-evident audit trail follows.
+Table(
+    "exportlog",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("tijdstip", DateTime(timezone=True), nullable=False, index=True),
+    Column("gebruiker_id", String(CODE), nullable=False, index=True),
+    Column("rol", String(CODE), nullable=False),
+    Column("product", String(CODE), nullable=False),
+    Column("groep_id", String(CODE), nullable=False, index=True),
+    Column("ontvanger", String(NAAM), nullable=False),
+    Column("documentnummer", String(64), nullable=False, unique=True),
+    Column("formaat", String(8), nullable=False),
 )

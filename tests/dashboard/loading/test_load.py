@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -187,3 +188,22 @@ def test_many_errors_are_summarised(engine, sample_dir: Path, tmp_path: Path) ->
     message = str(caught.value)
     assert len(caught.value.issues) > 60
     assert f"en nog {len(caught.value.issues) - 50} fouten" in message
+
+
+def test_replacing_the_data_keeps_the_export_log(engine, sample_dir: Path) -> None:
+    load_folder(engine, sample_dir)
+    log = metadata.tables["exportlog"]
+    row = {
+        "tijdstip": dt.datetime(2026, 11, 30, 12, 0, tzinfo=dt.UTC),
+        "gebruiker_id": "u1",
+        "rol": "politie_specialist",
+        "product": "namenlijst",
+        "groep_id": "G-00001",
+        "ontvanger": "gemeente",
+        "documentnummer": "NL-1",
+        "formaat": "pdf",
+    }
+    with engine.begin() as connection:
+        connection.execute(log.insert(), [row])
+    load_folder(engine, sample_dir, replace=True)
+    assert _counts(engine)["exportlog"] == 1

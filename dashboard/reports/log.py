@@ -1,0 +1,49 @@
+"""The export log: one appended row per successful export (who, when, which group, to whom)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sqlalchemy import inspect
+
+from dashboard.storage.schema import metadata
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from sqlalchemy.engine import Engine
+
+    from dashboard.access import Identity
+
+__all__ = ["exportlog_ready", "record_export"]
+
+
+def record_export(  # noqa: PLR0913  (one column per argument: the log row is the signature)
+    engine: Engine,
+    identity: Identity,
+    *,
+    tijdstip: dt.datetime,
+    product: str,
+    groep_id: str,
+    ontvanger: str,
+    documentnummer: str,
+    formaat: str,
+) -> None:
+    """Append one row to exportlog; rows are never updated or deleted by the application."""
+    row = {
+        "tijdstip": tijdstip,
+        "gebruiker_id": identity.gebruiker_id,
+        "rol": identity.rol,
+        "product": product,
+        "groep_id": groep_id,
+        "ontvanger": ontvanger,
+        "documentnummer": documentnummer,
+        "formaat": formaat,
+    }
+    with engine.begin() as connection:
+        connection.execute(metadata.tables["exportlog"].insert().values(**row))
+
+
+def exportlog_ready(engine: Engine) -> bool:
+    """Tell whether the database has the exportlog table (migration 0002; run `init-db` otherwise)."""
+    return inspect(engine).has_table("exportlog")
