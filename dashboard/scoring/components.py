@@ -64,8 +64,8 @@ def rating_components(ratings: pl.DataFrame, config: ScoringConfig) -> pl.DataFr
     niveau = pl.col("score").replace_strict(NIVEAUS, return_dtype=pl.String)
     bewijs = pl.format(
         "{}: {} ({}) × {} punten per stap; bronnen: {}; laatst waargenomen {}",
-        label, niveau, "score", fmt(pl.col("gewicht")), "bronnen",
-        pl.col("laatst_waargenomen").cast(pl.String).fill_null("onbekend"),
+        label, niveau, "score", fmt(pl.col("gewicht")), pl.col("bronnen").str.replace_all(";", ", "),
+        pl.col("laatst_waargenomen").dt.strftime("%d-%m-%Y").fill_null("onbekend"),
     )  # fmt: skip
     points = pl.col("score") * pl.col("gewicht")
     return (
