@@ -30,15 +30,19 @@ UITLEG = {
     "Elke export wordt vastgelegd.",
     "brief-gemeente": "Aanbiedingsbrief van de teamchef aan de burgemeester (procesregisseur).",
     "brief-om": "Aanbiedingsbrief van de teamchef aan het Openbaar Ministerie.",
+    "groepsscan": "Intern – politie, vertrouwelijk: het volledige beeld met politiegegevens per lid. "
+    "Niet verstrekken. Elke export wordt vastgelegd.",
 }
+PERSOONSGEGEVENS = ("namenlijst", "groepsscan")  # only for groups judged problematic in step 2A
 
 
 def allowed_products(identity: Identity, problematisch: bool) -> list[Product]:  # noqa: FBT001
-    """The products this user may export for the group (names only for problematic groups)."""
+    """The products this user may export for the group (person data only for problematic groups)."""
     return [
         product
         for product in PRODUCTEN
-        if has_permission(identity, PRODUCT_RECHT[product]) and (product != "namenlijst" or problematisch)
+        if has_permission(identity, PRODUCT_RECHT[product])
+        and (product not in PERSOONSGEGEVENS or problematisch)
     ]
 
 

@@ -6,6 +6,7 @@ import streamlit as st
 
 from components.data import area_names, latest_peildatum
 from components.filters import group_filters
+from components.meeting_pack import show_meeting_pack
 from components.peildatum import choose_peildatum
 from components.ranking import (
     export_buttons,
@@ -55,6 +56,7 @@ def render() -> None:
     show_comparison(shown, rows)
     st.subheader("Exporteren")
     export_buttons(table, identity.scope, peildatum, KEY)
+    show_meeting_pack(identity, shown, rows, peildatum)
 
 
 if __name__ == "__main__":  # run on its own by Streamlit's pages-folder discovery: log in first

@@ -22,9 +22,11 @@ from dashboard.reports.models import (
     Aanvraag,
     Brief,
     Gedrag,
+    Groepsscan,
     Hangplek,
     Kop,
     Lid,
+    LidIntern,
     Namenlijst,
     Rapportage,
     Registraties,
@@ -49,6 +51,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ReportError",
     "build_brief",
+    "build_groepsscan",
     "build_namenlijst",
     "build_rapportage",
     "default_ontvanger",
@@ -58,6 +61,10 @@ __all__ = [
 NOT_FOUND = "Deze groep bestaat niet of valt buiten uw gebied."
 GEEN_2A = (
     "Geen namenlijst: de groep is in stap 2A niet als problematisch beoordeeld (dataminimalisatie, "
+    "werkproces stap 2A)."
+)
+GEEN_SCAN_2A = (
+    "Geen groepsscan: de groep is in stap 2A niet als problematisch beoordeeld (dataminimalisatie, "
     "werkproces stap 2A)."
 )
 GEEN_SCORE = "Deze groep is op de peildatum niet actief: er is geen score om te rapporteren."
@@ -87,6 +94,7 @@ def default_ontvanger(product: Product, gemeente_naam: str) -> str:
         "namenlijst": f"Procesregisseur jeugdgroepen, gemeente {gemeente_naam}",
         "brief-gemeente": f"Burgemeester van {gemeente_naam}",
         "brief-om": "Openbaar Ministerie",
+        "groepsscan": "Intern: politie (niet verstrekken)",
     }[product]
 
 
@@ -116,18 +124,21 @@ def _inputs(engine: Engine, identity: Identity, detail: GroupDetail) -> ScoringI
     return load_group_inputs(engine, row, detail.config.impact.straal_m).until(detail.peildatum)
 
 
-def _window(inputs: ScoringInputs, detail: GroupDetail) -> pl.DataFrame:
-    """Registrations as suspect of the group's current members in the scoring window (peildatum incl.)."""
+def _involved(inputs: ScoringInputs, detail: GroupDetail) -> pl.DataFrame:
+    """Registrations of the group's current members in any role in the scoring window (peildatum incl.)."""
     targets = pl.DataFrame({"groep_id": [detail.groep.groep_id], "peildatum": [detail.peildatum]})
     members = active_members(inputs.leden, targets).select("persoon_id")
     start = pl.lit(detail.peildatum).dt.offset_by(f"-{detail.config.vensters.maanden}mo")
     return (
-        inputs.registraties.filter(
-            pl.col("rol") == "verdachte", pl.col("datum") > start, pl.col("datum") <= detail.peildatum
-        )
+        inputs.registraties.filter(pl.col("datum") > start, pl.col("datum") <= detail.peildatum)
         .join(members, on="persoon_id", how="semi")
         .join(inputs.categorieen.select("categorie_code", categorie="naam"), on="categorie_code", how="left")
     )
+
+
+def _window(inputs: ScoringInputs, detail: GroupDetail) -> pl.DataFrame:
+    """Registrations as suspect of the group's current members in the scoring window (peildatum incl.)."""
+    return _involved(inputs, detail).filter(pl.col("rol") == "verdachte")
 
 
 def _registraties(window: pl.DataFrame) -> tuple[Registraties, ...]:
@@ -168,6 +179,7 @@ def _gedrag(
             niveau=row["score"],
             vorig_niveau=before.get(row["dimensie"]),
             bronnen=str(row["bronnen"]).replace(";", ", "),
+            laatst_waargenomen=row.get("laatst_waargenomen"),
         )
         for row in rows
     )
@@ -328,4 +340,65 @@ def build_brief(engine: Engine, aanvraag: Aanvraag) -> Brief:
         advies=_zonder_namen(detail.score.advies),
         advies_bewerkt=aanvraag.advies_bewerkt or None,
         afzender=f"De teamchef van basisteam {groep.basisteam_naam}",
+    )
+
+
+def _leden_intern(namen: pl.DataFrame, involved: pl.DataFrame) -> tuple[LidIntern, ...]:
+    """Per current member: suspect registrations per category, and the other roles counted apart."""
+    per_rol = involved.group_by("persoon_id", "rol").agg(n=pl.col("registratienummer").n_unique())
+    counts = {(p, r): n for p, r, n in per_rol.iter_rows()}
+    categories = (
+        involved.filter(pl.col("rol") == "verdachte")
+        .group_by("persoon_id", "categorie")
+        .agg(n=pl.col("registratienummer").n_unique())
+        .sort("persoon_id", "n", "categorie", descending=[False, True, False])
+    )
+    verdacht: dict[str, list[tuple[str, int]]] = {}
+    for persoon_id, categorie, n in categories.iter_rows():
+        verdacht.setdefault(persoon_id, []).append((str(categorie), n))
+    return tuple(
+        LidIntern(
+            persoon_id=row["persoon_id"],
+            naam=row["naam"],
+            rol=LID_ROL_LABELS.get(row["rol"], row["rol"]),
+            leeftijd=row["leeftijd"],
+            lid_sinds=row["lid_sinds"],
+            verdacht=tuple(verdacht.get(row["persoon_id"], ())),
+            slachtoffer=counts.get((row["persoon_id"], "slachtoffer"), 0),
+            getuige=counts.get((row["persoon_id"], "getuige"), 0),
+            betrokkene=counts.get((row["persoon_id"], "betrokkene"), 0),
+        )
+        for row in namen.to_dicts()
+    )
+
+
+def build_groepsscan(engine: Engine, aanvraag: Aanvraag) -> Groepsscan:
+    """The internal groepsscan: police roles only ('groepsscan_intern'), problematic groups only (2A).
+
+    Raises AccessDeniedError for other roles and for groups not judged problematic in step 2A.
+    """
+    detail = _detail(engine, aanvraag, "groepsscan")
+    if detail.groep.beoordeling_2a != "problematisch" or detail.namen is None:
+        raise AccessDeniedError(GEEN_SCAN_2A)
+    scores = _score(detail)
+    assert detail.score is not None  # noqa: S101  (_score raised otherwise)
+    inputs = _inputs(engine, aanvraag.identity, detail)
+    scan_datum, _vorige, gedrag = _gedrag(inputs, aanvraag.groep_id)
+    involved = _involved(inputs, detail)
+    auteurs = detail.scans.filter(pl.col("datum") == scan_datum)["auteur"] if scan_datum else None
+    return Groepsscan(
+        kop=_kop(detail, aanvraag),
+        stap=detail.groep.stap_label,
+        beoordeling_2a=detail.groep.beoordeling_2a_label,
+        scores=scores,
+        venster_maanden=detail.config.vensters.maanden,
+        scan_datum=scan_datum,
+        scan_auteur=None if auteurs is None or auteurs.is_empty() else str(auteurs[-1]),
+        gedrag=gedrag,
+        radicalisering=bool(detail.radicalisering),
+        leden=_leden_intern(detail.namen, involved),
+        registraties=_registraties(involved.filter(pl.col("rol") == "verdachte")),
+        informatie_wijkagent=_narratief(engine, aanvraag.groep_id, aanvraag.peildatum),
+        aandachtspunten=tuple(v.tekst for v in detail.score.vlaggen),
+        advies=detail.score.advies,
     )

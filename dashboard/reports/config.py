@@ -12,6 +12,11 @@ __all__ = [
     "CONTACT",
     "DOEL",
     "FORMATEN",
+    "INTERN",
+    "PAKKET",
+    "PAKKET_CODE",
+    "PAKKET_MAX",
+    "PAKKET_TITEL",
     "PRODUCTEN",
     "PRODUCT_CODES",
     "PRODUCT_RECHT",
@@ -23,7 +28,7 @@ __all__ = [
     "Product",
 ]
 
-Product = Literal["rapportage", "namenlijst", "brief-gemeente", "brief-om"]
+Product = Literal["rapportage", "namenlijst", "brief-gemeente", "brief-om", "groepsscan"]
 PRODUCTEN: tuple[Product, ...] = get_args(Product)
 Formaat = Literal["pdf", "docx", "html"]
 FORMATEN: tuple[Formaat, ...] = get_args(Formaat)
@@ -33,6 +38,7 @@ PRODUCT_TITELS: Final[dict[Product, str]] = {
     "namenlijst": "Namenlijst problematische jeugdgroep",
     "brief-gemeente": "Aanbiedingsbrief aan de gemeente",
     "brief-om": "Aanbiedingsbrief aan het Openbaar Ministerie",
+    "groepsscan": "Groepsscan (intern)",
 }
 # Short codes in the document number, e.g. GB-NL-G-00012-20261130-174501.
 PRODUCT_CODES: Final[dict[Product, str]] = {
@@ -40,6 +46,7 @@ PRODUCT_CODES: Final[dict[Product, str]] = {
     "namenlijst": "NL",
     "brief-gemeente": "BG",
     "brief-om": "BO",
+    "groepsscan": "GS",
 }
 # The right a role needs for each product (on top of 'groepsdetail'); see dashboard.access.
 PRODUCT_RECHT: Final[dict[Product, Permissie]] = {
@@ -47,7 +54,15 @@ PRODUCT_RECHT: Final[dict[Product, Permissie]] = {
     "namenlijst": "namenlijst",
     "brief-gemeente": "rapportage",
     "brief-om": "rapportage",
+    "groepsscan": "groepsscan_intern",
 }
+# The vergaderpakket is not a per-group product: one PDF with the standaardrapportage of several groups.
+PAKKET: Final = "vergaderpakket"
+PAKKET_CODE: Final = "VP"
+PAKKET_TITEL: Final = "Vergaderpakket lokale driehoek"
+PAKKET_MAX: Final = 20
+# The marking of the internal groepsscan, next to 'Vertrouwelijk' on every page.
+INTERN: Final = "Intern – politie"
 
 VERTROUWELIJK: Final = "Vertrouwelijk"
 RECHTSGROND: Final = (

@@ -68,6 +68,9 @@ def _footer(docx: object, doc: Document) -> None:
     merk = header.add_run("POLITIE  ")
     merk.bold, merk.font.color.rgb = True, BLAUW
     header.add_run(doc.titel)
+    if doc.markering:
+        markering = header.add_run(f"    {doc.markering.upper()}")
+        markering.bold, markering.font.color.rgb = True, BLAUW
     if doc.vertrouwelijk:
         stempel = header.add_run("    VERTROUWELIJK")
         stempel.bold, stempel.font.color.rgb = True, ROOD

@@ -57,6 +57,8 @@ def _blok(blok: Blok) -> str:
 def render_html(doc: Document) -> bytes:
     """The document as UTF-8 HTML; every text is escaped."""
     stempel = '<span class="vertrouwelijk">Vertrouwelijk</span>' if doc.vertrouwelijk else ""
+    if doc.markering:
+        stempel += f'<span class="vertrouwelijk markering">{escape(doc.markering)}</span>'
     kenmerken = "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in doc.kenmerken)
     adres = ""
     if doc.soort == "brief":

@@ -15,13 +15,15 @@ from dashboard.presentation import (
     format_number,
     format_trend,
 )
-from dashboard.reports.config import BEWAREN, CONTACT, DOEL, TERUGSTUREN, VERTROUWELIJK
+from dashboard.reports.config import BEWAREN, CONTACT, DOEL, INTERN, TERUGSTUREN, VERTROUWELIJK
 from dashboard.reports.models import (
     Alinea,
     Blok,
     Brief,
     Document,
+    Groepsscan,
     Kop,
+    LidIntern,
     Lijst,
     Namenlijst,
     Rapportage,
@@ -60,6 +62,8 @@ def _kenmerken(kop: Kop) -> tuple[tuple[str, str], ...]:
 
 def _voet(kop: Kop) -> str:
     prefix = f"{VERTROUWELIJK} · " if kop.vertrouwelijk else ""
+    if kop.product == "groepsscan":
+        prefix = f"{INTERN} · {prefix}"
     return f"{prefix}{kop.documentnummer} · {format_date(kop.aangemaakt.date())}"
 
 
@@ -422,10 +426,174 @@ def _brief(b: Brief) -> Document:
     )
 
 
-def layout(content: Rapportage | Namenlijst | Brief) -> Document:
+def _verdacht(lid: LidIntern) -> str:
+    return "; ".join(f"{categorie} {n}" for categorie, n in lid.verdacht) or "—"
+
+
+def _leden_intern(g: Groepsscan) -> tuple[Blok, ...]:
+    rijen = tuple(
+        (
+            lid.naam,
+            lid.persoon_id,
+            lid.rol,
+            format_number(lid.leeftijd),
+            format_number(sum(n for _c, n in lid.verdacht)),
+            _verdacht(lid),
+            format_number(lid.slachtoffer),
+            format_number(lid.getuige),
+            format_number(lid.betrokkene),
+        )
+        for lid in g.leden
+    )
+    return (
+        Alinea(
+            tekst=f"Registraties in de laatste {g.venster_maanden} maanden tot en met de peildatum. Lft.: "
+            "leeftijd op de peildatum. Verd.: registraties als verdachte, daarnaast per delictcategorie. "
+            "Als slachtoffer, getuige of anderszins betrokkene (overig) apart geteld: die registraties "
+            "tellen nooit als verdenking."
+        ),
+        Tabel(
+            kop=(
+                "Naam",
+                "Persoonsnr.",
+                "Rol",
+                "Lft.",
+                "Verd.",
+                "Verdacht per categorie",
+                "Slachtoffer",
+                "Getuige",
+                "Overig",
+            ),
+            rijen=rijen or (("geen leden", "—", "—", "—", "0", "—", "0", "0", "0"),),
+            rechts=(3, 4, 6, 7, 8),
+            breedtes=(2.6, 2.0, 1.4, 0.8, 0.9, 3.2, 1.6, 1.3, 1.3),
+        ),
+    )
+
+
+def _gedrag_intern(g: Groepsscan) -> tuple[Blok, ...]:
+    if not g.gedrag:
+        return (Alinea(tekst="Er is nog geen groepsscan met beoordelingen."),)
+    door = f" door {g.scan_auteur}" if g.scan_auteur else ""
+    return (
+        Alinea(
+            tekst=f"Beoordeling in de groepsscan van {format_date(g.scan_datum)}{door} "
+            "(0 niet – 3 structureel), met bronnen en de datum waarop het gedrag het laatst is waargenomen."
+        ),
+        Tabel(
+            kop=("Gedrag", "Niveau", "Bronnen", "Laatst waargenomen"),
+            rijen=tuple(
+                (
+                    x.dimensie,
+                    f"{NIVEAUS.get(x.niveau, '?')} ({x.niveau})",
+                    x.bronnen,
+                    format_date(x.laatst_waargenomen) if x.laatst_waargenomen else "—",
+                )
+                for x in g.gedrag
+            ),
+            breedtes=(3, 2, 3, 2),
+        ),
+    )
+
+
+def _groepsscan(g: Groepsscan) -> Document:
+    kop = g.kop
+    s = g.scores
+    signaal = (
+        "Ja: er is in een groepsscan een signaal van radicalisering vastgelegd. Beperkt gegeven: alleen "
+        "voor politierollen, nooit verstrekken en nooit als score gebruiken."
+        if g.radicalisering
+        else "Nee: er is in de groepsscans geen signaal van radicalisering vastgelegd."
+    )
+    secties = (
+        Sectie(
+            titel="Intern document",
+            blokken=(
+                Alinea(
+                    tekst=f"Deze groepsscan is uitsluitend voor intern gebruik door de politie "
+                    f"(werkproces stap 2B). Hij koppelt de straatinformatie over de groep {kop.werknaam} aan "
+                    "politieregistraties van de leden en wordt niet verstrekt aan gemeente of OM; daarvoor "
+                    "zijn de standaardrapportage en de namenlijst.",
+                    nadruk=True,
+                ),
+                Alinea(tekst=f"Stap in het werkproces: {g.stap}. Beoordeling stap 2A: {g.beoordeling_2a}."),
+            ),
+        ),
+        Sectie(
+            titel="Scores en band",
+            blokken=(
+                Alinea(
+                    tekst=f"Band: {band_label(s.band)}. Prioriteitsscore {format_number(s.prioriteit, 1)} "
+                    f"(verandering sinds de vorige scan: {format_trend(s.verandering)}).",
+                    nadruk=True,
+                ),
+                Tabel(
+                    kop=("Deelscore", "Score (0-100)"),
+                    rijen=tuple(
+                        (DEELSCORE_LABELS[name], format_number(getattr(s, name), 1)) for name in SUBSCORES
+                    ),
+                    rechts=(1,),
+                    breedtes=(3, 1),
+                ),
+            ),
+        ),
+        Sectie(titel="Gedrag per dimensie", blokken=_gedrag_intern(g)),
+        Sectie(
+            titel="Signaal radicalisering (beperkt)",
+            blokken=(Alinea(tekst=signaal, nadruk=g.radicalisering),),
+        ),
+        Sectie(titel=f"Leden en politieregistraties ({len(g.leden)})", blokken=_leden_intern(g)),
+        Sectie(
+            titel="Registraties als verdachte per delictcategorie",
+            blokken=(
+                Tabel(
+                    kop=("Delictcategorie", "Registraties", "Verdachte leden"),
+                    rijen=tuple(
+                        (x.categorie, format_number(x.registraties), format_number(x.verdachte_leden))
+                        for x in g.registraties
+                    )
+                    or (("geen registraties", "0", "0"),),
+                    rechts=(1, 2),
+                    breedtes=(3, 1, 1),
+                ),
+            ),
+        ),
+        Sectie(
+            titel="Informatie van de wijkagent",
+            blokken=(Alinea(tekst=g.informatie_wijkagent or "Geen toelichting vastgelegd."),),
+        ),
+        Sectie(
+            titel="Datakwaliteit",
+            blokken=(Lijst(items=g.aandachtspunten),)
+            if g.aandachtspunten
+            else (Alinea(tekst="Geen aandachtspunten bij de gegevens."),),
+        ),
+        Sectie(titel="Advies (gegenereerd)", blokken=_advies(g.advies, None)),
+        Sectie(
+            titel="Bewaren en terugsturen",
+            blokken=(Alinea(tekst=BEWAREN), Alinea(tekst=TERUGSTUREN), Alinea(tekst=CONTACT)),
+        ),
+    )
+    return Document(
+        soort="rapport",
+        titel=kop.titel,
+        ondertitel=kop.werknaam,
+        vertrouwelijk=True,
+        markering=INTERN,
+        documentnummer=kop.documentnummer,
+        datum=format_date(kop.aangemaakt.date()),
+        kenmerken=_kenmerken(kop),
+        secties=secties,
+        voet=_voet(kop),
+    )
+
+
+def layout(content: Rapportage | Namenlijst | Brief | Groepsscan) -> Document:
     """The document for a product's content."""
     if isinstance(content, Rapportage):
         return _rapportage(content)
     if isinstance(content, Namenlijst):
         return _namenlijst(content)
+    if isinstance(content, Groepsscan):
+        return _groepsscan(content)
     return _brief(content)

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
     from dashboard.access import Identity
 
-__all__ = ["exportlog_ready", "record_export"]
+__all__ = ["exportlog_ready", "record_export", "record_exports"]
 
 
 def record_export(  # noqa: PLR0913  (one column per argument: the log row is the signature)
@@ -42,6 +42,17 @@ def record_export(  # noqa: PLR0913  (one column per argument: the log row is th
     }
     with engine.begin() as connection:
         connection.execute(metadata.tables["exportlog"].insert().values(**row))
+
+
+def record_exports(engine: Engine, identity: Identity, rows: list[dict[str, object]]) -> None:
+    """Append several rows in one transaction (a pakket: one row per group).
+
+    Each row holds record_export's keyword arguments: tijdstip, product, groep_id, ontvanger,
+    documentnummer, formaat.
+    """
+    values = [{**row, "gebruiker_id": identity.gebruiker_id, "rol": identity.rol} for row in rows]
+    with engine.begin() as connection:
+        connection.execute(metadata.tables["exportlog"].insert(), values)
 
 
 def exportlog_ready(engine: Engine) -> bool:

@@ -18,9 +18,11 @@ __all__ = [
     "Brief",
     "Document",
     "Gedrag",
+    "Groepsscan",
     "Hangplek",
     "Kop",
     "Lid",
+    "LidIntern",
     "Lijst",
     "Namenlijst",
     "Rapportage",
@@ -32,6 +34,7 @@ __all__ = [
     "Staaf",
     "Staven",
     "Tabel",
+    "Vergaderpakket",
 ]
 
 
@@ -106,6 +109,7 @@ class Gedrag(_Model):
     niveau: int
     vorig_niveau: int | None
     bronnen: str
+    laatst_waargenomen: dt.date | None = None
 
 
 class Relatie(_Model):
@@ -172,6 +176,56 @@ class Namenlijst(_Model):
     leden: tuple[Lid, ...]
 
 
+class LidIntern(_Model):
+    """A current member in the internal groepsscan, with their police registrations in the window.
+
+    verdacht: registrations as suspect per delict category; slachtoffer, getuige and betrokkene count the
+    registrations in another role, each on its own (a victim is never counted as a suspect).
+    """
+
+    persoon_id: str
+    naam: str
+    rol: str
+    leeftijd: int | None
+    lid_sinds: dt.date | None
+    verdacht: tuple[tuple[str, int], ...]
+    slachtoffer: int
+    getuige: int
+    betrokkene: int
+
+
+class Groepsscan(_Model):
+    """The internal groepsscan: the full police picture of a group and its members (police roles only)."""
+
+    kop: Kop
+    stap: str
+    beoordeling_2a: str
+    scores: Scores
+    venster_maanden: int
+    scan_datum: dt.date | None
+    scan_auteur: str | None
+    gedrag: tuple[Gedrag, ...]
+    radicalisering: bool
+    leden: tuple[LidIntern, ...]
+    registraties: tuple[Registraties, ...]
+    informatie_wijkagent: str | None
+    aandachtspunten: tuple[str, ...]
+    advies: Advies
+
+
+class Vergaderpakket(_Model):
+    """A triangle meeting's pack: the standaardrapportage of each selected group, in priority order."""
+
+    documentnummer: str
+    aangemaakt: dt.datetime
+    peildatum: dt.date
+    gebied: str
+    ontvanger: str
+    opgesteld_door: str
+    rol: str
+    rapportages: tuple[Rapportage, ...]
+
+
 class Brief(_Model):
     """An aanbiedingsbrief from the basisteam chief to the gemeente or the OM."""
 
@@ -210,6 +264,8 @@ class Tabel(_Model):
     rijen: tuple[tuple[str, ...], ...]
     rechts: tuple[int, ...] = ()  # column indexes aligned right (numbers)
     breedtes: tuple[float, ...] = ()  # relative column widths; empty: equal
+    # PDF of a pakket only: a last column with this heading, row i giving the page where bijlage i starts.
+    pagina_kolom: str = ""
 
 
 class Staaf(_Model):
@@ -243,7 +299,7 @@ class Sectie(_Model):
 class Document(_Model):
     """A report or letter ready to draw: every text final, every number formatted."""
 
-    soort: Literal["rapport", "brief"]
+    soort: Literal["rapport", "brief", "pakket"]
     titel: str
     ondertitel: str
     vertrouwelijk: bool
@@ -254,6 +310,8 @@ class Document(_Model):
     afzender: tuple[str, ...] = ()
     secties: tuple[Sectie, ...]
     voet: str
+    markering: str = ""  # an extra stamp next to 'Vertrouwelijk', e.g. 'Intern – politie'
+    bijlagen: tuple[Document, ...] = ()  # a pakket: the reports that follow the cover, each on a new page
 
 
 class Export(_Model):

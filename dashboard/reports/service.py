@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Final
 
-from dashboard.reports.build import build_brief, build_namenlijst, build_rapportage
+from dashboard.reports.build import build_brief, build_groepsscan, build_namenlijst, build_rapportage
 from dashboard.reports.docx import render_docx
 from dashboard.reports.html import render_html
 from dashboard.reports.layout import layout
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
     from dashboard.reports.config import Formaat
-    from dashboard.reports.models import Aanvraag, Brief, Namenlijst, Rapportage
+    from dashboard.reports.models import Aanvraag, Brief, Groepsscan, Namenlijst, Rapportage
 
 __all__ = ["MIME", "build_content", "export_report"]
 
@@ -35,12 +35,14 @@ RENDER: Final[dict[str, Callable[[Document], bytes]]] = {
 }
 
 
-def build_content(engine: Engine, aanvraag: Aanvraag) -> Rapportage | Namenlijst | Brief:
+def build_content(engine: Engine, aanvraag: Aanvraag) -> Rapportage | Namenlijst | Brief | Groepsscan:
     """The product's content model (raises AccessDeniedError or ReportError when it may not be made)."""
     if aanvraag.product == "rapportage":
         return build_rapportage(engine, aanvraag)
     if aanvraag.product == "namenlijst":
         return build_namenlijst(engine, aanvraag)
+    if aanvraag.product == "groepsscan":
+        return build_groepsscan(engine, aanvraag)
     return build_brief(engine, aanvraag)
 
 
