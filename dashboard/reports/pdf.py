@@ -19,5 +19,8 @@ def _template() -> bytes:
 
 def render_pdf(doc: Document) -> bytes:
     """The document as PDF bytes (typst, no system dependencies)."""
-    result = typst.compile(_template(), format="pdf", sys_inputs={"data": doc.model_dump_json()})
+    # PDF/UA-1: tagged, with a title and reading order, so screen readers can read the report.
+    result = typst.compile(
+        _template(), format="pdf", sys_inputs={"data": doc.model_dump_json()}, pdf_standards="ua-1"
+    )
     return bytes(result)
