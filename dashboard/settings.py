@@ -28,3 +28,5 @@ class Settings(BaseSettings):
     )
     # Optional GeoJSON file with area boundaries (wijken, gemeenten) shown as a map layer.
     kaart_grenzen: str | None = Field(default=None, alias="KAART_GRENZEN")
+    # Optional Word template (.docx) with the organisation's own letterhead and styles for DOCX exports.
+    rapport_sjabloon: str | None = Field(default=None, alias="RAPPORT_SJABLOON")

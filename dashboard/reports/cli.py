@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from dashboard.access import AccessDeniedError
 from dashboard.reports.build import ReportError
 from dashboard.reports.config import FORMATEN, PAKKET, PRODUCTEN
+from dashboard.reports.docx import TemplateError
 from dashboard.reports.models import Aanvraag
 from dashboard.reports.pakket import build_vergaderpakket
 from dashboard.reports.service import export_report
@@ -63,7 +64,7 @@ def _run(args: argparse.Namespace) -> int:
     )
     try:
         export = export_report(engine, aanvraag, args.format)
-    except (AccessDeniedError, ReportError) as error:
+    except (AccessDeniedError, ReportError, TemplateError) as error:
         _say(f"Geweigerd: {error}")
         return 1
     Path(args.out).write_bytes(export.inhoud)
@@ -77,7 +78,7 @@ def _pakket(engine: Engine, identity: Identity, args: argparse.Namespace, peilda
         return 1
     try:
         inhoud = build_vergaderpakket(engine, identity, args.groep, peildatum, ontvanger=args.ontvanger)
-    except (AccessDeniedError, ReportError) as error:
+    except (AccessDeniedError, ReportError, TemplateError) as error:
         _say(f"Geweigerd: {error}")
         return 1
     Path(args.out).write_bytes(inhoud)

@@ -6,8 +6,15 @@ Every text goes in as a plain run, so nothing in it is interpreted (no fields, n
 from __future__ import annotations
 
 import io
+from typing import TYPE_CHECKING
 
 import docx as python_docx
+from docx.opc.exceptions import PackageNotFoundError
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from docx.document import Document as WordDocument
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
@@ -16,7 +23,12 @@ from docx.shared import Cm, Pt, RGBColor
 
 from dashboard.reports.models import Alinea, Blok, Document, Lijst, Staven, Tabel
 
-__all__ = ["render_docx"]
+__all__ = ["TemplateError", "render_docx"]
+
+
+class TemplateError(LookupError):
+    """The configured Word template (RAPPORT_SJABLOON) cannot be used."""
+
 
 BLAUW = RGBColor(0x15, 0x42, 0x73)
 ROOD = RGBColor(0xA4, 0x00, 0x0F)
@@ -60,11 +72,19 @@ def _staven(docx: object, staven: Staven) -> None:
         cells[2].paragraphs[0].add_run(staaf.tekst)
 
 
-def _footer(docx: object, doc: Document) -> None:
+def _footer(docx: object, doc: Document, *, own_letterhead: bool) -> None:
+    """Markings in the header and the document number in the footer.
+
+    A template's own letterhead, page size and margins stay as they are; the markings then go in a
+    new line below the letterhead.
+    """
     section = docx.sections[0]  # type: ignore[attr-defined]
-    section.page_height, section.page_width = Cm(29.7), Cm(21.0)
-    section.left_margin, section.right_margin = Cm(2.3), Cm(2.1)
-    header = section.header.paragraphs[0]
+    if own_letterhead:
+        header = section.header.add_paragraph()
+    else:
+        section.page_height, section.page_width = Cm(29.7), Cm(21.0)
+        section.left_margin, section.right_margin = Cm(2.3), Cm(2.1)
+        header = section.header.paragraphs[0]
     merk = header.add_run("POLITIE  ")
     merk.bold, merk.font.color.rgb = True, BLAUW
     header.add_run(doc.titel)
@@ -74,8 +94,20 @@ def _footer(docx: object, doc: Document) -> None:
     if doc.vertrouwelijk:
         stempel = header.add_run("    VERTROUWELIJK")
         stempel.bold, stempel.font.color.rgb = True, ROOD
-    footer = section.footer.paragraphs[0]
+    footer = section.footer.add_paragraph() if own_letterhead else section.footer.paragraphs[0]
     footer.add_run(doc.voet).font.size = Pt(8)
+
+
+def _open(sjabloon: Path | None) -> WordDocument:
+    """A new document: from the organisation's own Word template (letterhead, styles) when configured."""
+    if sjabloon is None:
+        return python_docx.Document()
+    try:
+        return python_docx.Document(str(sjabloon))
+    except (PackageNotFoundError, KeyError, ValueError, OSError) as error:
+        reden = type(error).__name__
+        msg = f"Het Word-sjabloon {sjabloon} kan niet worden gebruikt ({reden}); controleer RAPPORT_SJABLOON."
+        raise TemplateError(msg) from error
 
 
 def _blok(docx: object, blok: Blok) -> None:
@@ -90,12 +122,12 @@ def _blok(docx: object, blok: Blok) -> None:
         _staven(docx, blok)
 
 
-def render_docx(doc: Document) -> bytes:
-    """The document as DOCX bytes; the user's letterhead can replace the header afterwards."""
-    docx = python_docx.Document()
+def render_docx(doc: Document, sjabloon: Path | None = None) -> bytes:
+    """The document as DOCX bytes, on the organisation's own template (letterhead) when one is given."""
+    docx = _open(sjabloon)
     docx.core_properties.title = f"{doc.titel} – {doc.ondertitel}"
     docx.core_properties.language = "nl-NL"
-    _footer(docx, doc)
+    _footer(docx, doc, own_letterhead=sjabloon is not None)
     if doc.soort == "brief":
         for regel in doc.aan:
             docx.add_paragraph(regel)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from dashboard.reports.build import build_brief, build_groepsscan, build_namenlijst, build_rapportage
@@ -12,6 +13,7 @@ from dashboard.reports.layout import layout
 from dashboard.reports.log import record_export
 from dashboard.reports.models import Document, Export
 from dashboard.reports.pdf import render_pdf
+from dashboard.settings import Settings
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -28,9 +30,17 @@ MIME: Final[dict[str, str]] = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "html": "text/html",
 }
+
+
+def _render_docx(doc: Document) -> bytes:
+    """DOCX on the organisation's Word template when RAPPORT_SJABLOON names one."""
+    sjabloon = Settings().rapport_sjabloon
+    return render_docx(doc, Path(sjabloon) if sjabloon else None)
+
+
 RENDER: Final[dict[str, Callable[[Document], bytes]]] = {
     "pdf": render_pdf,
-    "docx": render_docx,
+    "docx": _render_docx,
     "html": render_html,
 }
 
