@@ -61,7 +61,7 @@ npm:
 		fi; }
 
 ## Performance figures (see docs/performance.md).
-bench: $(STAMP)
+bench: $(STAMP) $(ASSETS) chromium
 	$(BIN)/python -m benchmarks
 
 clean:

@@ -6,10 +6,10 @@ import os
 import platform
 import sys
 
-from benchmarks import foundation, maps, pages, reports, scoring
+from benchmarks import browser, foundation, maps, pages, reports, scoring
 from benchmarks.results import Figure, render_table
 
-MODULES = (foundation, scoring, maps, pages, reports)
+MODULES = (foundation, scoring, maps, pages, reports, browser)
 
 
 def main() -> int:

@@ -21,6 +21,7 @@ __all__ = [
     "format_date",
     "format_number",
     "format_trend",
+    "leden",
 ]
 
 BAND_ORDER: Final = ("hoog", "midden", "laag", "geen groepsaanpak", "onvoldoende gegevens")
@@ -116,3 +117,8 @@ def format_date(value: dt.date | None, *, short: bool = False) -> str:
     if short:
         return value.strftime("%d-%m-%Y")
     return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+
+
+def leden(aantal: int) -> str:
+    """A count of members in Dutch: '1 lid', '18 leden'."""
+    return f"{aantal} {'lid' if aantal == 1 else 'leden'}"

@@ -21,6 +21,7 @@ from dashboard.groups.queries import (
     load_scans,
 )
 from dashboard.groups.summaries import member_names, summarise_members, summarise_overlap, summarise_times
+from dashboard.presentation import leden
 from dashboard.scoring.config import ScoringConfig, default_config
 from dashboard.scoring.nearby import meldingen_near
 from dashboard.scoring.ratings import KEY
@@ -118,7 +119,7 @@ def _redact_persons(advies: Advies) -> Advies:
     aanpak = tuple(
         item.model_copy(
             update={
-                "toelichting": f"{len(item.betreft)} lid/leden met een eigen traject (namen niet zichtbaar "
+                "toelichting": f"Met een eigen traject: {leden(len(item.betreft))} (namen niet zichtbaar "
                 "voor uw rol).",
                 "betreft": (),
             }

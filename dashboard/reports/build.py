@@ -17,6 +17,7 @@ from dashboard.domain import DIMENSIE_LABELS
 from dashboard.groups.detail import load_group_detail
 from dashboard.groups.queries import load_group_inputs, load_group_row
 from dashboard.groups.summaries import LID_ROL_LABELS
+from dashboard.presentation import leden
 from dashboard.reports.config import PRODUCT_CODES, PRODUCT_RECHT, PRODUCT_TITELS, RECHTSGROND, Product
 from dashboard.reports.models import (
     Aanvraag,
@@ -204,7 +205,7 @@ def _zonder_namen(advies: Advies) -> Advies:
     aanpak = tuple(
         item.model_copy(
             update={
-                "toelichting": f"{len(item.betreft)} lid/leden komen in aanmerking voor een eigen traject "
+                "toelichting": f"In aanmerking voor een eigen traject: {leden(len(item.betreft))} "
                 "(zie de namenlijst, alleen voor wie daartoe bevoegd is).",
                 "betreft": (),
             }

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from dashboard.presentation import leden
+
 if TYPE_CHECKING:
     from dashboard.scoring.config import ScoringConfig
 
@@ -119,8 +121,8 @@ def _interventions(facts: AdviceFacts, mix: list[Aanpak], partners: list[str]) -
     if "persoonsgericht" in soorten:
         aantal = len(soorten["persoonsgericht"].betreft)
         found.append(
-            f"{aantal} lid/leden aanmelden voor de persoonsgerichte aanpak (PGA) "
-            "of het Zorg- en Veiligheidshuis"
+            "Aanmelden voor de persoonsgerichte aanpak (PGA) of het Zorg- en Veiligheidshuis: "
+            f"{leden(aantal)}"
         )
     return found
 
@@ -141,7 +143,7 @@ def _reasons(facts: AdviceFacts, mix: list[Aanpak]) -> list[str]:
     for aanpak in mix:
         if aanpak.soort == "persoonsgericht":
             reasons.append(
-                f"{len(aanpak.betreft)} lid/leden voldoen aan de regel voor een persoonsgerichte aanpak."
+                f"Regel voor een persoonsgerichte aanpak: {leden(len(aanpak.betreft))} komen in aanmerking."
             )
     reasons += [f"Let op: {tekst[:1].lower()}{tekst[1:]}." for tekst in facts.vlaggen]
     return reasons

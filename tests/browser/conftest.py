@@ -2,6 +2,9 @@
 
 Every test in this folder is marked `browser`. The browser may only talk to the local server: every
 other request is aborted and recorded, so a test can assert that the app needed nothing from outside.
+The servers use the default base map (PDOK tiles), so the map's tile requests are blocked too: the
+only outside requests a page may make are those tiles (`AppPage.tile_requests`), and the map must
+draw its groups without them.
 """
 
 from __future__ import annotations
@@ -22,16 +25,28 @@ import pytest
 from playwright.sync_api import (
     Browser,
     BrowserContext,
+    Locator,
     Page,
     Playwright,
     Route,
+    ViewportSize,
     WebSocketRoute,
     expect,
     sync_playwright,
 )
+from sqlalchemy import select
+
+from dashboard.settings import PDOK_BRT
+from dashboard.storage.engine import create_db_engine
+from dashboard.storage.queries import load_identities
+from dashboard.storage.schema import metadata
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
+
+    from playwright.sync_api import Frame
+
+    from dashboard.access import Identity
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
@@ -54,6 +69,16 @@ HEALTH_TIMEOUT_S = 60.0
 STOP_TIMEOUT_S = 10.0
 # A script run on the sample takes well under a second; the margin covers a busy CI machine.
 RUN_TIMEOUT_MS = 20_000
+# The base map of every test server: a real outside tile server, so the browser's block is put to the test.
+TILES = PDOK_BRT
+TILE_REQUEST = re.compile(re.sub(r"\\\{[a-z]+\\\}", r"[^/?#]+", re.escape(TILES)) + "$")
+# A common laptop screen; screenshots are taken at this size.
+VIEWPORT: ViewportSize = {"width": 1366, "height": 900}
+MAP_IFRAME = "iframe[title*='streamlit_folium']"
+# The group circles on a Leaflet map: the layers whose GeoJSON feature has a band (hangplekken have none).
+GROUP_LAYERS_JS = (
+    "Object.values(window.map._layers).filter(l => l.feature && l.feature.properties.band !== undefined)"
+)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -124,7 +149,7 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
 def _serve(database_url: str, log_dir: Path) -> Iterator[str]:
     """Run `streamlit run app.py` on a free port until the block ends; yield its base URL."""
     port = _free_port()
-    env = {**os.environ, "DATABASE_URL": database_url}
+    env = {**os.environ, "DATABASE_URL": database_url, "KAART_TILES": TILES}
     command = [
         *(sys.executable, "-m", "streamlit", "run", "app.py"),
         *("--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1"),
@@ -223,9 +248,75 @@ class AppPage:
         self.page.screenshot(path=path, full_page=True)
         return path
 
+    def screenshot_whole(self, name: str) -> Path:
+        """Save the page from top to bottom as NAME.png, by making the window as tall as the page.
+
+        Streamlit scrolls inside its main area, so a plain full-page screenshot shows one screen only.
+        """
+        size = self.page.viewport_size or VIEWPORT
+        height = self.page.get_by_test_id("stMain").evaluate("main => main.scrollHeight")
+        self.page.set_viewport_size({"width": size["width"], "height": max(size["height"], int(height))})
+        try:
+            return self.screenshot(name)
+        finally:
+            self.page.set_viewport_size(size)
+
+    def assert_no_exception(self) -> None:
+        """No error box (st.exception) on the page; the failure message quotes what it says."""
+        boxes = self.page.get_by_test_id("stException")
+        assert boxes.count() == 0, "foutmelding op de pagina:\n" + "\n".join(boxes.all_inner_texts())
+
     def unexpected_requests(self) -> list[str]:
-        """The blocked URLs: requests the app made to anything but its own server; should be none."""
-        return list(self.blocked)
+        """The blocked URLs other than base-map tiles: requests the app should never make; should be none."""
+        return [url for url in self.blocked if not TILE_REQUEST.match(url)]
+
+    def tile_requests(self) -> list[str]:
+        """The blocked base-map tile requests (the one outside server the app may ask)."""
+        return [url for url in self.blocked if TILE_REQUEST.match(url)]
+
+    def go_to(self, title: str, ready: Locator | None = None) -> None:
+        """Open a page through the sidebar menu, as a user does (a typed URL starts a new session).
+
+        Waits until `ready` (default: the page's title) is visible: before that, the old page's
+        elements can still be on screen.
+        """
+        self.page.get_by_test_id("stSidebarNav").get_by_role("link", name=title).click()
+        expect(ready or self.page.get_by_role("heading", name=title, level=1)).to_be_visible()
+        self.wait_until_idle()
+
+    def go_to_url_in_session(self, path: str) -> None:
+        """Change the address within this session, as the browser's back button does (no reload)."""
+        self.page.evaluate(
+            "path => { history.pushState({}, '', path);"
+            " window.dispatchEvent(new PopStateEvent('popstate')); }",
+            path,
+        )
+
+    def map_frame(self) -> Frame:
+        """The document of the page's one map (streamlit-folium's iframe in the main area)."""
+        iframe = self.page.get_by_test_id("stMain").locator(MAP_IFRAME)
+        expect(iframe).to_have_count(1)
+        frame = iframe.element_handle().content_frame()
+        assert frame is not None, "de kaart-iframe heeft geen document"
+        return frame
+
+    def wait_for_group_markers(self, expected: int) -> Frame:
+        """Wait until the map has drawn exactly `expected` group circles; return the map's frame."""
+        frame = self.map_frame()
+        frame.wait_for_function(
+            f"n => window.map !== undefined && {GROUP_LAYERS_JS}.length === n",
+            arg=expected,
+            timeout=RUN_TIMEOUT_MS,
+        )
+        return frame
+
+    def watch_for_group_data(self) -> None:
+        """From the next page load on, note every kind of group data that ever appears (group_data_seen)."""
+        self.page.add_init_script(_WATCH_GROUP_DATA_JS)
+
+    def group_data_seen(self) -> list[str]:
+        """What watch_for_group_data saw at any moment: metrics, maps, charts, group tables, page titles."""
+        return sorted(self.page.evaluate("() => Array.from(window.__groepsbeeldSeen || [])"))
 
     def guard(self, context: BrowserContext) -> None:
         """Let the context reach only the local server; abort and record every other request."""
@@ -241,15 +332,37 @@ class AppPage:
         socket_route.close()
 
 
+# Runs in every document before its own scripts; records group data the moment it appears, so a page
+# that shows data only briefly (and then switches to the login) is still caught.
+_WATCH_GROUP_DATA_JS = """
+(() => {
+    if (window.top !== window) { return; }
+    const seen = window.__groepsbeeldSeen = new Set();
+    const groupColumns = new Set(["Prioriteit", "Band", "Leden", "Trend", "Stap"]);
+    const check = () => {
+        if (document.querySelector("[data-testid='stMetric']")) { seen.add("metric"); }
+        if (document.querySelector("iframe[title*='streamlit_folium']")) { seen.add("kaart"); }
+        if (document.querySelector("[data-testid='stPlotlyChart']")) { seen.add("grafiek"); }
+        for (const th of document.querySelectorAll("[data-testid='stDataFrame'] th")) {
+            if (groupColumns.has(th.textContent.trim())) { seen.add("groepentabel"); }
+        }
+        for (const h1 of document.querySelectorAll("h1")) {
+            const text = h1.textContent.trim();
+            if (text && text !== "Inloggen") { seen.add("titel: " + text); }
+        }
+    };
+    new MutationObserver(check).observe(document, { childList: true, subtree: true });
+})();
+"""
+
+
 @pytest.fixture
 def app_page_factory(browser: Browser) -> Iterator[Callable[[str], AppPage]]:
     """Open app tabs on a server, each in its own browser context (cookies, session); closed after."""
     contexts = []
 
     def open_tab(base_url: str) -> AppPage:
-        context = browser.new_context(
-            viewport={"width": 1280, "height": 900}, locale="nl-NL", service_workers="block"
-        )
+        context = browser.new_context(viewport=VIEWPORT, locale="nl-NL", service_workers="block")
         contexts.append(context)
         context.set_default_timeout(RUN_TIMEOUT_MS)
         tab = AppPage(page=context.new_page(), base_url=base_url)
@@ -265,3 +378,73 @@ def app_page_factory(browser: Browser) -> Iterator[Callable[[str], AppPage]]:
 def app_page(app_page_factory: Callable[[str], AppPage], server_url: str) -> AppPage:
     """A new browser session on the shared server."""
     return app_page_factory(server_url)
+
+
+# --- signing in ---------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def demo_users(app_database_url: str) -> dict[str, Identity]:
+    """The sample's demo identities by gebruiker_id (e.g. 'burgemeester-utrecht', 'beheerder')."""
+    engine = create_db_engine(app_database_url)
+    try:
+        return {identity.gebruiker_id: identity for identity in load_identities(engine)}
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def group_names(app_database_url: str) -> dict[str, str]:
+    """Every group's werknaam by groep_id (e.g. 'G-00014'), straight from the database."""
+    engine = create_db_engine(app_database_url)
+    groep = metadata.tables["groep"]
+    try:
+        with engine.connect() as connection:
+            rows = connection.execute(select(groep.c.groep_id, groep.c.werknaam)).all()
+        return {row.groep_id: row.werknaam for row in rows}
+    finally:
+        engine.dispose()
+
+
+def choose_demo_user(page: Page, naam: str) -> None:
+    """Pick the user by name in the 'Demo-gebruiker' selectbox the way a user does: type, click the option."""
+    combobox = page.locator(".st-key-inloggen_keuze").get_by_role("combobox", name="Demo-gebruiker")
+    combobox.click()
+    # The option list is virtualised (only visible rows exist); typing filters it to the one we want.
+    page.keyboard.insert_text(naam)
+    option = page.get_by_role("listbox").get_by_role("option", name=re.compile(f"^{re.escape(naam)}"))
+    expect(option).to_have_count(1)
+    option.click()
+    expect(combobox).to_have_value(re.compile(f"^{re.escape(naam)}"))
+
+
+def sign_in_as(app_page: AppPage, identity: Identity) -> None:
+    """Sign in on the login page through the demo login; wait for the start page (Overzicht)."""
+    page = app_page.page
+    expect(page.get_by_role("heading", name="Inloggen", level=1)).to_be_visible()
+    choose_demo_user(page, identity.naam)
+    app_page.wait_until_idle()
+    page.get_by_role("button", name="Inloggen", exact=True).click()
+    expect(page.get_by_role("heading", name="Overzicht", level=1)).to_be_visible()
+    app_page.wait_until_idle()
+
+
+@pytest.fixture
+def signed_in(
+    app_page_factory: Callable[[str], AppPage],
+    demo_users: dict[str, Identity],
+    request: pytest.FixtureRequest,
+) -> Callable[..., AppPage]:
+    """Open a new tab, on the shared server unless `base_url` is given, and sign in as a demo user.
+
+    Usage: `app_page = signed_in("burgemeester-utrecht")`; the tab starts on the Overzicht page.
+    """
+
+    def open_signed_in(gebruiker_id: str, base_url: str | None = None) -> AppPage:
+        assert gebruiker_id in demo_users, f"geen demo-gebruiker {gebruiker_id!r} in {sorted(demo_users)}"
+        app_page = app_page_factory(base_url or request.getfixturevalue("server_url"))
+        app_page.open("/")
+        sign_in_as(app_page, demo_users[gebruiker_id])
+        return app_page
+
+    return open_signed_in

@@ -2,7 +2,7 @@
 
 Streamlit auto-discovers `pages/`: on a freshly started server, `/<page>` runs `pages/<page>.py` itself,
 without the entrypoint's login check, until some session has loaded the root URL. These tests cover
-that window (a fresh server per test) and the normal case (a server whose root has been loaded).
+the normal case (a server whose root has been loaded); test_page_access.py covers a fresh server per URL.
 """
 
 from __future__ import annotations
@@ -23,22 +23,6 @@ def _assert_login_page(app_page, timeout: float | None = None) -> None:
     expect(page.get_by_role("heading", name="Inloggen")).to_be_visible(timeout=timeout)
     expect(page.get_by_test_id("stAlert").filter(has_text="Fictieve gegevens")).to_be_visible(timeout=timeout)
     expect(page.get_by_role("button", name="Inloggen", exact=True)).to_be_visible(timeout=timeout)
-
-
-def test_overzicht_on_a_fresh_server_shows_no_group_data(app_page_factory, fresh_server_url) -> None:
-    app_page = app_page_factory(fresh_server_url)
-    app_page.open("/overzicht")
-    app_page.screenshot("direct-overzicht-verse-server")
-    _assert_no_group_data(app_page)
-    assert app_page.unexpected_requests() == [], "de app vroeg iets op buiten de eigen server"
-
-
-def test_overzicht_on_a_fresh_server_shows_the_login(app_page_factory, fresh_server_url) -> None:
-    app_page = app_page_factory(fresh_server_url)
-    app_page.open("/overzicht")
-    _assert_login_page(app_page)
-    app_page.screenshot("direct-overzicht-verse-server-inloggen")
-    assert app_page.unexpected_requests() == [], "de app vroeg iets op buiten de eigen server"
 
 
 def test_overzicht_after_the_root_was_loaded_shows_the_login(app_page_factory, server_url) -> None:

@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 from sqlalchemy import select
 
 from dashboard.access import Identity
 from dashboard.storage.engine import create_db_engine
 from dashboard.storage.queries import load_identities
 from dashboard.storage.schema import metadata
+from tests.browser.conftest import choose_demo_user
 
 SAMPLE_BANNER = "Fictieve gegevens"
 
@@ -38,21 +39,9 @@ def utrecht_mayor(app_database_url: str) -> Identity:
     return mayors[0]
 
 
-def _choose_demo_user(page: Page, naam: str) -> None:
-    """Pick the user by name in the 'Demo-gebruiker' selectbox the way a user does: type, click the option."""
-    combobox = page.locator(".st-key-inloggen_keuze").get_by_role("combobox", name="Demo-gebruiker")
-    combobox.click()
-    # The option list is virtualised (only visible rows exist); typing filters it to the one we want.
-    page.keyboard.insert_text(naam)
-    option = page.get_by_role("listbox").get_by_role("option", name=re.compile(f"^{re.escape(naam)}"))
-    expect(option).to_have_count(1)
-    option.click()
-    expect(combobox).to_have_value(re.compile(f"^{re.escape(naam)}"))
-
-
 def _sign_in(app_page, identity: Identity) -> None:
     page = app_page.page
-    _choose_demo_user(page, identity.naam)
+    choose_demo_user(page, identity.naam)
     app_page.wait_until_idle()
     page.get_by_role("button", name="Inloggen", exact=True).click()
     expect(page.get_by_role("heading", name="Overzicht")).to_be_visible()
@@ -69,7 +58,7 @@ def test_the_mayor_of_utrecht_signs_in_and_sees_the_overview(app_page, utrecht_m
 
     expect(page.get_by_test_id("stAlert").filter(has_text=SAMPLE_BANNER)).to_be_visible()
     groepen = page.get_by_test_id("stMetric").filter(
-        has=page.get_by_test_id("stMetricLabel").get_by_text("Groepen", exact=True)
+        has=page.get_by_test_id("stMetricLabel").get_by_text("Actieve groepen", exact=True)
     )
     expect(groepen.get_by_test_id("stMetricValue")).to_have_text(re.compile(r"^\s*[1-9][\d.,]*\s*$"))
     expect(page.get_by_test_id("stSidebar")).to_contain_text(utrecht_mayor.naam)

@@ -80,7 +80,7 @@ def test_names_only_for_roles_with_the_namenlijst(sample_engine, people, rol: st
         assert detail.namen is None
         advice = detail.score.advies.model_dump_json()  # type: ignore[union-attr]
         assert "P-0" not in advice, "no person ids in the advice either"
-        assert "18 lid/leden met een eigen traject" in advice
+        assert "Met een eigen traject: 18 leden" in advice
 
 
 @pytest.mark.parametrize(
