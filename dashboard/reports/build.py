@@ -17,7 +17,7 @@ from dashboard.domain import DIMENSIE_LABELS
 from dashboard.groups.detail import load_group_detail
 from dashboard.groups.queries import load_group_inputs, load_group_row
 from dashboard.groups.summaries import LID_ROL_LABELS
-from dashboard.presentation import leden
+from dashboard.presentation import format_number, leden
 from dashboard.reports.config import PRODUCT_CODES, PRODUCT_RECHT, PRODUCT_TITELS, RECHTSGROND, Product
 from dashboard.reports.models import (
     Aanvraag,
@@ -240,6 +240,30 @@ def _risicos(detail: GroupDetail) -> tuple[str, ...]:
     return tuple(f"{b.component}: {b.bewijs}" for b in score.bijdragen if b.deelscore == "risico")
 
 
+def _kansen(detail: GroupDetail, window: pl.DataFrame, gedrag: tuple[Gedrag, ...]) -> tuple[str, ...]:
+    """Opportunities by documented rules (docs/rapportages.md).
+
+    Members still without a suspicion, a falling score, youth work in contact, no weapons signals.
+    """
+    kansen = []
+    leden_nu = int(detail.leden["leden"].sum())
+    zonder = leden_nu - window.get_column("persoon_id").n_unique()
+    if leden_nu and zonder > 0:
+        kansen.append(
+            f"{zonder} van de {leden_nu} leden zijn in de laatste {detail.config.vensters.maanden} maanden "
+            "niet als verdachte geregistreerd: zij zijn nog goed bereikbaar voor preventie."
+        )
+    if detail.verandering is not None and detail.verandering < 0:
+        daling = format_number(-detail.verandering, 1)
+        kansen.append(f"De prioriteitsscore daalt ({daling} punten sinds de vorige scan).")
+    if any("jongerenwerk" in g.bronnen for g in gedrag):
+        kansen.append("Het jongerenwerk heeft zicht op de groep: een ingang voor begeleiding.")
+    wapens = [g for g in gedrag if g.dimensie.startswith("wapens")]
+    if wapens and all(g.niveau == 0 for g in wapens):
+        kansen.append("Geen signalen van wapenbezit in de laatste groepsscan.")
+    return tuple(kansen)
+
+
 def build_rapportage(engine: Engine, aanvraag: Aanvraag) -> Rapportage:
     """The standaardrapportage of one group (no names, no person ids)."""
     detail = _detail(engine, aanvraag, "rapportage")
@@ -286,8 +310,9 @@ def build_rapportage(engine: Engine, aanvraag: Aanvraag) -> Rapportage:
         relaties=tuple(Relatie.model_validate(r) for r in detail.overlap.to_dicts()),
         relaties_buiten_gebied=detail.overlap_buiten_gebied,
         venster_maanden=detail.config.vensters.maanden,
-        registraties=_registraties(_window(inputs, detail)),
+        registraties=_registraties(window := _window(inputs, detail)),
         risicos=_risicos(detail),
+        kansen=_kansen(detail, window, gedrag),
         aandachtspunten=tuple(v.tekst for v in detail.score.vlaggen),
         advies=_zonder_namen(detail.score.advies),
         advies_bewerkt=aanvraag.advies_bewerkt or None,

@@ -272,9 +272,12 @@ def _rapportage(r: Rapportage) -> Document:
         Sectie(titel="Relaties met andere groepen", blokken=relaties),
         Sectie(titel="Politieregistraties (geaggregeerd)", blokken=registraties),
         Sectie(
-            titel="Risico's en aandachtspunten",
+            titel="Risico's en kansen",
             blokken=(
+                Alinea(tekst="Risico's", nadruk=True),
                 Lijst(items=risicos),
+                Alinea(tekst="Kansen", nadruk=True),
+                Lijst(items=r.kansen or ("Geen kansen af te leiden uit de gegevens.",)),
                 *(
                     (
                         Alinea(tekst="Aandachtspunten bij de gegevens", nadruk=True),

@@ -152,6 +152,7 @@ class Rapportage(_Model):
     venster_maanden: int
     registraties: tuple[Registraties, ...]
     risicos: tuple[str, ...]
+    kansen: tuple[str, ...] = ()
     aandachtspunten: tuple[str, ...]
     advies: Advies
     advies_bewerkt: str | None
