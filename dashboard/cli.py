@@ -14,6 +14,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from dashboard.loading.issues import LoadError
 from dashboard.loading.load import LoadSummary, load_folder
 from dashboard.maps.assets import AssetError, install_assets
+from dashboard.presentation import format_number
 from dashboard.reports.cli import add_report_command
 from dashboard.sample import generate_sample, write_sample
 from dashboard.scoring.cli import add_score_command
@@ -44,7 +45,7 @@ def _engine(args: argparse.Namespace) -> Engine:
 
 def _report(summary: LoadSummary) -> None:
     total = sum(summary.rijen.values())
-    _say(f"Geladen: {total:,} regels in {summary.seconden:.1f} s".replace(",", "."))
+    _say(f"Geladen: {format_number(total)} regels in {format_number(summary.seconden, 1)} s")
     for tabel, rijen in summary.rijen.items():
         print(f"{tabel:<16} {rijen:>10}")  # noqa: T201  (the result itself goes to stdout)
 

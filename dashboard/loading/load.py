@@ -18,6 +18,7 @@ from dashboard.loading.validate import (
     check_unique_keys,
     validate_rows,
 )
+from dashboard.presentation import format_number
 from dashboard.storage.schema import metadata
 
 if TYPE_CHECKING:
@@ -135,7 +136,7 @@ def load_folder(
             report("Bestaande gegevens verwijderen")
             _clear(connection)
         for spec in IMPORT_FILES:
-            report(f"{spec.bestand}: {len(records[spec.bestand]):,} regels opslaan")
+            report(f"{spec.bestand}: {format_number(len(records[spec.bestand]))} regels opslaan")
             summary.rijen[spec.tabel] = _insert(connection, spec, records[spec.bestand])
     summary.seconden = time.perf_counter() - started
     return summary
