@@ -15,12 +15,10 @@ from dashboard.storage.engine import create_db_engine
 from dashboard.storage.queries import (
     load_area_names,
     load_dataset_info,
-    load_groups,
     load_identities,
 )
 
 if TYPE_CHECKING:
-    import polars as pl
     from sqlalchemy.engine import Engine
 
 __all__ = [
@@ -28,7 +26,6 @@ __all__ = [
     "dataset_info",
     "demo_identities",
     "engine",
-    "groups_in_scope",
     "latest_peildatum",
     "scope_scores",
 ]
@@ -67,17 +64,6 @@ def area_names() -> dict[str, str]:
 def demo_identities() -> list[Identity]:
     """The users of the data set, read fresh (not cached: rights may change)."""
     return load_identities(engine())
-
-
-@st.cache_data(ttl=60, show_spinner=False)
-def _groups(url: str, scope_type: str, codes: tuple[str, ...]) -> pl.DataFrame:
-    scope = Scope.model_validate({"type": scope_type, "codes": frozenset(codes)})
-    return load_groups(_engine_for(url), scope)
-
-
-def groups_in_scope(scope: Scope) -> pl.DataFrame:
-    """Groups inside the scope; the scope is part of the cache key, so users never share results."""
-    return _groups(Settings().database_url, scope.type, tuple(sorted(scope.codes)))
 
 
 @st.cache_data(ttl=300, show_spinner=False)

@@ -25,7 +25,6 @@ from dashboard.domain import (
 )
 
 __all__ = [
-    "RECORD_MODELS",
     "BasisteamCreate",
     "BeoordelingCreate",
     "BetrokkeneCreate",
@@ -245,23 +244,3 @@ class GebruikerCreate(_Record):
     rol: Rol
     scope_type: ScopeType
     scope_codes: Lijst = ""
-
-
-RECORD_MODELS: tuple[type[_Record], ...] = (
-    DatasetCreate,
-    EenheidCreate,
-    BasisteamCreate,
-    GemeenteCreate,
-    GroepCreate,
-    HangplekCreate,
-    HangplekTijdCreate,
-    PersoonCreate,
-    LidmaatschapCreate,
-    DelictcategorieCreate,
-    RegistratieCreate,
-    BetrokkeneCreate,
-    MeldingCreate,
-    GroepsscanCreate,
-    BeoordelingCreate,
-    GebruikerCreate,
-)
