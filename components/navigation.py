@@ -7,7 +7,21 @@ from typing import TYPE_CHECKING, NamedTuple
 import streamlit as st
 
 from dashboard.access import Identity, Permissie, has_permission
-from pages import groep, inloggen, kaart, overzicht, prioritering, trends
+from pages import (
+    auditlog,
+    beheer,
+    betrokkenen,
+    driehoek,
+    groep,
+    groepsscan,
+    importeren,
+    inloggen,
+    kaart,
+    overzicht,
+    plan,
+    prioritering,
+    trends,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -34,6 +48,15 @@ PAGES: tuple[PageSpec, ...] = (
     ),
     PageSpec(trends.render, "Trends", "trends", ":material/monitoring:", "aggregaten"),
     PageSpec(groep.render, "Groep", "groep", ":material/groups:", "groepsdetail"),
+    PageSpec(
+        groepsscan.render, "Groepsscan invoeren", "groepsscan", ":material/edit_note:", "groepsscan_invoer"
+    ),
+    PageSpec(driehoek.render, "Driehoeksoverleg", "driehoek", ":material/gavel:", "driehoek"),
+    PageSpec(plan.render, "Plan van aanpak", "plan", ":material/checklist:", "plan_van_aanpak"),
+    PageSpec(importeren.render, "Importeren", "importeren", ":material/upload_file:", "importeren"),
+    PageSpec(beheer.render, "Gebruikers", "beheer", ":material/manage_accounts:", "beheer"),
+    PageSpec(auditlog.render, "Auditlog", "auditlog", ":material/policy:", "audit"),
+    PageSpec(betrokkenen.render, "Rechten van betrokkenen", "betrokkenen", ":material/badge:", "inzage"),
 )
 
 

@@ -35,6 +35,14 @@ Permissie = Literal[
     "groepsscan_intern",
     "rapportage",
     "beheer",
+    "audit",
+    "inzage",
+    "groepsscan_invoer",
+    "stap_wijzigen",
+    "driehoek",
+    "besluiten",
+    "plan_van_aanpak",
+    "importeren",
 ]
 PERMISSIES: tuple[Permissie, ...] = get_args(Permissie)
 
@@ -45,6 +53,14 @@ PERMISSIE_LABELS: dict[Permissie, str] = {
     "groepsscan_intern": "Interne groepsscan met politiegegevens per persoon",
     "rapportage": "Standaardrapportage en aanbiedingsbrieven",
     "beheer": "Gebruikers en rechten beheren",
+    "audit": "Het auditlog doorzoeken en exporteren",
+    "inzage": "Inzageverzoeken en informatiebrieven voor betrokkenen",
+    "groepsscan_invoer": "Groepsscans invoeren en bijwerken",
+    "stap_wijzigen": "De stap in het werkproces wijzigen",
+    "driehoek": "Driehoeksagenda en presentatiemodus",
+    "besluiten": "Driehoeksbesluiten vastleggen",
+    "plan_van_aanpak": "Het plan van aanpak bijwerken",
+    "importeren": "Gegevens uit bronsystemen importeren",
 }
 
 # The strict default: names only where the werkproces needs them (the procesregisseur draws up the
@@ -52,13 +68,39 @@ PERMISSIE_LABELS: dict[Permissie, str] = {
 # on aggregates and the standard report; the beheerder manages users but sees no group detail.
 ROL_PERMISSIES: dict[Rol, frozenset[Permissie]] = {
     "politie_specialist": frozenset(
-        {"aggregaten", "groepsdetail", "namenlijst", "groepsscan_intern", "rapportage"}
+        {
+            "aggregaten",
+            "groepsdetail",
+            "namenlijst",
+            "groepsscan_intern",
+            "rapportage",
+            "groepsscan_invoer",
+            "stap_wijzigen",
+            "driehoek",
+            "importeren",
+        }
     ),
-    "wijkagent": frozenset({"aggregaten", "groepsdetail", "namenlijst", "groepsscan_intern"}),
-    "procesregisseur": frozenset({"aggregaten", "groepsdetail", "namenlijst", "rapportage"}),
-    "burgemeester": frozenset({"aggregaten", "groepsdetail", "rapportage"}),
-    "officier_van_justitie": frozenset({"aggregaten", "groepsdetail", "namenlijst", "rapportage"}),
-    "beheerder": frozenset({"aggregaten", "beheer"}),
+    "wijkagent": frozenset(
+        {"aggregaten", "groepsdetail", "namenlijst", "groepsscan_intern", "groepsscan_invoer"}
+    ),
+    "procesregisseur": frozenset(
+        {
+            "aggregaten",
+            "groepsdetail",
+            "namenlijst",
+            "rapportage",
+            "stap_wijzigen",
+            "driehoek",
+            "besluiten",
+            "plan_van_aanpak",
+        }
+    ),
+    "burgemeester": frozenset({"aggregaten", "groepsdetail", "rapportage", "driehoek"}),
+    "officier_van_justitie": frozenset(
+        {"aggregaten", "groepsdetail", "namenlijst", "rapportage", "driehoek"}
+    ),
+    "beheerder": frozenset({"aggregaten", "beheer", "audit", "importeren"}),
+    "privacyfunctionaris": frozenset({"aggregaten", "audit", "inzage"}),
 }
 
 

@@ -5,24 +5,37 @@ from __future__ import annotations
 from typing import Literal, get_args
 
 __all__ = [
+    "AUDIT_CATEGORIEEN",
     "BEOORDELING_2A",
+    "BESLUIT_UITKOMSTEN",
+    "BESLUIT_UITKOMST_LABELS",
     "BETROKKENE_ROLLEN",
     "DIMENSIES",
     "DIMENSIE_LABELS",
     "GESLACHTEN",
+    "INTERVENTIE_STATUSSEN",
+    "INTERVENTIE_STATUS_LABELS",
     "LID_ROLLEN",
     "ROLLEN",
     "ROL_LABELS",
+    "SCAN_STATUSSEN",
     "SCOPE_TYPES",
+    "SPOOR_LABELS",
+    "SPOREN",
     "STAPPEN",
     "STAP_LABELS",
+    "AuditCategorie",
     "Beoordeling2A",
+    "BesluitUitkomst",
     "BetrokkeneRol",
     "Dimensie",
     "Geslacht",
+    "InterventieStatus",
     "LidRol",
     "Rol",
+    "ScanStatus",
     "ScopeType",
+    "Spoor",
     "Stap",
 ]
 
@@ -47,6 +60,7 @@ Rol = Literal[
     "burgemeester",
     "officier_van_justitie",
     "beheerder",
+    "privacyfunctionaris",
 ]
 """A user's role; what each role may see is the access model's permission matrix."""
 
@@ -84,6 +98,7 @@ ROL_LABELS: dict[Rol, str] = {
     "burgemeester": "Burgemeester",
     "officier_van_justitie": "Officier van justitie (OM)",
     "beheerder": "Beheerder",
+    "privacyfunctionaris": "Privacyfunctionaris",
 }
 
 STAP_LABELS: dict[Stap, str] = {
@@ -109,4 +124,45 @@ DIMENSIE_LABELS: dict[Dimensie, str] = {
     "drugshandel": "Drugshandel en ronselen",
     "alcohol_lachgas": "Alcohol en lachgas",
     "online": "Online gedrag",
+}
+
+ScanStatus = Literal["concept", "definitief"]
+"""A groepsscan is a draft until the specialist finishes it; only finished scans count in scores."""
+
+BesluitUitkomst = Literal["geprioriteerd", "niet_geprioriteerd", "monitoren", "afschalen"]
+"""The lokale driehoek's decision on a group."""
+
+Spoor = Literal["groepsgericht", "domeingericht", "persoonsgericht"]
+"""A track of the approach: the group, its locations (domains), or individual members."""
+
+InterventieStatus = Literal["gepland", "lopend", "afgerond", "vervallen"]
+"""Where an intervention of the plan van aanpak stands."""
+
+AuditCategorie = Literal["toegang", "inzage", "export", "wijziging"]
+"""What an audit record is about: a login, a view of personal data, an export, or a change."""
+
+SCAN_STATUSSEN: tuple[ScanStatus, ...] = get_args(ScanStatus)
+BESLUIT_UITKOMSTEN: tuple[BesluitUitkomst, ...] = get_args(BesluitUitkomst)
+SPOREN: tuple[Spoor, ...] = get_args(Spoor)
+INTERVENTIE_STATUSSEN: tuple[InterventieStatus, ...] = get_args(InterventieStatus)
+AUDIT_CATEGORIEEN: tuple[AuditCategorie, ...] = get_args(AuditCategorie)
+
+BESLUIT_UITKOMST_LABELS: dict[BesluitUitkomst, str] = {
+    "geprioriteerd": "Geprioriteerd",
+    "niet_geprioriteerd": "Niet geprioriteerd",
+    "monitoren": "Monitoren",
+    "afschalen": "Afschalen",
+}
+
+SPOOR_LABELS: dict[Spoor, str] = {
+    "groepsgericht": "Groepsgericht",
+    "domeingericht": "Domeingericht (locaties)",
+    "persoonsgericht": "Persoonsgericht",
+}
+
+INTERVENTIE_STATUS_LABELS: dict[InterventieStatus, str] = {
+    "gepland": "Gepland",
+    "lopend": "Lopend",
+    "afgerond": "Afgerond",
+    "vervallen": "Vervallen",
 }

@@ -8,13 +8,15 @@ from components.navigation import PAGES, allowed_specs
 from dashboard.access import Identity, Scope
 from dashboard.domain import ROLLEN
 
+BASE = ["overzicht", "kaart", "prioritering", "trends"]
 EXPECTED = {
-    "politie_specialist": ["overzicht", "kaart", "prioritering", "trends", "groep"],
-    "wijkagent": ["overzicht", "kaart", "prioritering", "trends", "groep"],
-    "procesregisseur": ["overzicht", "kaart", "prioritering", "trends", "groep"],
-    "burgemeester": ["overzicht", "kaart", "prioritering", "trends", "groep"],
-    "officier_van_justitie": ["overzicht", "kaart", "prioritering", "trends", "groep"],
-    "beheerder": ["overzicht", "kaart", "prioritering", "trends"],
+    "politie_specialist": [*BASE, "groep", "groepsscan", "driehoek", "importeren"],
+    "wijkagent": [*BASE, "groep", "groepsscan"],
+    "procesregisseur": [*BASE, "groep", "driehoek", "plan"],
+    "burgemeester": [*BASE, "groep", "driehoek"],
+    "officier_van_justitie": [*BASE, "groep", "driehoek"],
+    "beheerder": [*BASE, "importeren", "beheer", "auditlog"],
+    "privacyfunctionaris": [*BASE, "auditlog", "betrokkenen"],
 }
 
 

@@ -19,7 +19,7 @@ from dashboard.loading.validate import (
     validate_rows,
 )
 from dashboard.presentation import format_number
-from dashboard.storage.schema import metadata
+from dashboard.storage.schema import PROCESS_TABLES, metadata
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -85,7 +85,9 @@ def validate_folder(frames: dict[str, pl.DataFrame]) -> dict[str, list[Any]]:
 
 
 def _clear(connection: Connection) -> None:
-    """Delete the imported data (children first); logs such as the export log are never touched."""
+    """Delete the imported data and the process records on it (children first); logs stay."""
+    for tabel in PROCESS_TABLES:
+        connection.execute(metadata.tables[tabel].delete())
     for spec in reversed(IMPORT_FILES):
         connection.execute(metadata.tables[spec.tabel].delete())
 

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import inspect
 
+from dashboard.audit import AuditEntry, append_audit, entry_for
 from dashboard.storage.schema import metadata
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ def record_export(  # noqa: PLR0913  (one column per argument: the log row is th
     documentnummer: str,
     formaat: str,
 ) -> None:
-    """Append one row to exportlog; rows are never updated or deleted by the application."""
+    """Append one row to exportlog and its record to the audit trail, in one transaction."""
     row = {
         "tijdstip": tijdstip,
         "gebruiker_id": identity.gebruiker_id,
@@ -42,6 +43,7 @@ def record_export(  # noqa: PLR0913  (one column per argument: the log row is th
     }
     with engine.begin() as connection:
         connection.execute(metadata.tables["exportlog"].insert().values(**row))
+        append_audit(connection, [_audit_entry(identity, row)], now=tijdstip)
 
 
 def record_exports(engine: Engine, identity: Identity, rows: list[dict[str, object]]) -> None:
@@ -53,6 +55,21 @@ def record_exports(engine: Engine, identity: Identity, rows: list[dict[str, obje
     values = [{**row, "gebruiker_id": identity.gebruiker_id, "rol": identity.rol} for row in rows]
     with engine.begin() as connection:
         connection.execute(metadata.tables["exportlog"].insert(), values)
+        append_audit(connection, [_audit_entry(identity, row) for row in values])
+
+
+def _audit_entry(identity: Identity, row: dict[str, object]) -> AuditEntry:
+    """The export in the audit trail: which product of which group went to whom, as which document."""
+    return entry_for(
+        identity,
+        "export",
+        "exporteren",
+        object_type="document",
+        object_id=str(row["documentnummer"]),
+        groep_id=str(row["groep_id"]),
+        reden=f"verstrekt aan {row['ontvanger']}",
+        details={"product": row["product"], "formaat": row["formaat"]},
+    )
 
 
 def exportlog_ready(engine: Engine) -> bool:

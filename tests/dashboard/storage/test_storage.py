@@ -14,7 +14,7 @@ from dashboard.loading.files import IMPORT_FILES
 from dashboard.loading.load import load_folder
 from dashboard.storage.engine import create_db_engine, is_empty, migrate
 from dashboard.storage.queries import load_dataset_info, load_groups, load_identities
-from dashboard.storage.schema import metadata
+from dashboard.storage.schema import APP_COLUMNS, metadata
 
 pytestmark = pytest.mark.postgres
 
@@ -32,8 +32,13 @@ def test_migrating_twice_changes_nothing(engine) -> None:
 
 @pytest.mark.parametrize("spec", IMPORT_FILES, ids=lambda spec: spec.tabel)
 def test_table_columns_mirror_the_record_model(spec) -> None:
-    columns = [column.name for column in metadata.tables[spec.tabel].columns]
+    table = metadata.tables[spec.tabel]
+    columns = [column.name for column in table.columns if column.name not in APP_COLUMNS]
     assert columns == list(spec.model.model_fields)
+    # The app's own columns must fill themselves when an import leaves them out.
+    for column in table.columns:
+        if column.name in APP_COLUMNS:
+            assert column.nullable or column.server_default is not None, column.name
 
 
 def test_sqlite_has_foreign_keys_and_wal(tmp_path: Path) -> None:
