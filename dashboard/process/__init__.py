@@ -1,0 +1,1 @@
+"""The werkproces: groepsscans entered in the app, steps, triangle decisions and the plan van aanpak."""
