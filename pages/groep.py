@@ -6,6 +6,7 @@ import streamlit as st
 
 from components.advice_view import show_advice
 from components.data import engine, latest_peildatum, scope_scores
+from components.decision_view import show_decisions
 from components.group_map import show_hangplekken
 from components.group_picker import choose_group
 from components.group_view import (
@@ -17,8 +18,10 @@ from components.group_view import (
     show_timeline,
 )
 from components.peildatum import choose_peildatum
+from components.plan_view import show_plan
 from components.report_buttons import show_report_buttons
 from components.session import current_identity
+from components.step_view import show_step
 from dashboard.access import has_permission
 from dashboard.groups.detail import load_group_detail
 
@@ -42,6 +45,7 @@ def render() -> None:
         st.error(NOT_FOUND)
         return
     show_header(detail)
+    show_step(identity, detail)
     show_flags(detail)
     show_score_explanation(detail)
     show_timeline(detail)
@@ -49,6 +53,8 @@ def render() -> None:
     show_members(detail)
     show_overlap(detail)
     show_advice(detail)
+    show_decisions(identity, detail)
+    show_plan(identity, detail)
     show_report_buttons(identity, groep_id, peildatum)
 
 

@@ -1,0 +1,13 @@
+"""Placeholder for H6b (plan van aanpak) on the group page; replaced by its owner in this session."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from dashboard.access import Identity
+    from dashboard.groups.detail import GroupDetail
+
+
+def show_plan(identity: Identity, detail: GroupDetail) -> None:
+    """Placeholder."""
