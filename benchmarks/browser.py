@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from playwright.sync_api import Page, WebSocket, expect, sync_playwright
 
-from benchmarks.land import land_database
+from benchmarks.land import LABELS, Backend, land_database
 from benchmarks.results import Figure
 from dashboard.access import Identity, has_permission
 from dashboard.storage.engine import create_db_engine
@@ -34,7 +34,7 @@ from dashboard.storage.queries import load_identities
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-__all__ = ["measure"]
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "NOT_LOCAL", "measure", "streamlit_server"]
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -87,7 +87,7 @@ def _healthy(port: int) -> bool:
 
 
 @contextmanager
-def _server(database_url: str) -> Iterator[str]:
+def streamlit_server(database_url: str) -> Iterator[str]:
     """`streamlit run app.py` on the database and a free port; yields the base URL, stops it after."""
     port = _free_port()
     command = [
@@ -169,15 +169,15 @@ def _time_kaart(page: Page, groups: int | None, received: _Received) -> tuple[fl
     return seconds, groups, received.bytes
 
 
-def measure() -> list[Figure]:
+def measure(backend: Backend) -> list[Figure]:
     """Seconds from 'Kaart' to drawn circles (first visit; median of 3 later) and bytes received."""
     if not CHROMIUM.exists():
         msg = f"chromium ontbreekt ({CHROMIUM}); installeer het met apt-get install chromium"
         raise RuntimeError(msg)
-    land = land_database()
+    land = land_database(backend)
     user = _national_user(land.url)
     expect.set_options(timeout=TIMEOUT_MS)
-    with _server(land.url) as base_url, sync_playwright() as driver:
+    with streamlit_server(land.url) as base_url, sync_playwright() as driver:
         browser = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         try:
             context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="nl-NL")
@@ -191,18 +191,21 @@ def measure() -> list[Figure]:
         finally:
             browser.close()
     what = f"heel Nederland, {groups} groepen, {user.rol_label.lower()}"
+    database = LABELS[backend]
     return [
-        Figure(f"browser: Kaart tot getekende groepen, eerste bezoek ({what})", first, 3, "s"),
+        Figure(f"browser: Kaart tot getekende groepen, eerste bezoek ({what})", first, 3, "s", database),
         Figure(
             f"browser: Kaart tot getekende groepen, mediaan van {_RUNS} ({what})",
             statistics.median(seconds for seconds, _, _ in later),
             3,
             "s",
+            database,
         ),
         Figure(
             f"browser: Kaart-pagina ontvangen via websocket, eerste bezoek ({what})",
             first_bytes / _MB,
             1,
             "MB",
+            database,
         ),
     ]

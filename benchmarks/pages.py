@@ -9,7 +9,7 @@ from unittest import mock
 from streamlit.testing.v1 import AppTest, app_test
 
 from benchmarks.apptest import NavigationPagesManager
-from benchmarks.land import land_database
+from benchmarks.land import LABELS, Backend, land_database
 from benchmarks.results import Figure
 from components.navigation import PAGES
 from dashboard.access import Identity, Scope
@@ -45,10 +45,10 @@ def _warm_run(module: str, groep: str | None) -> float:
     return min(times)
 
 
-def measure() -> list[Figure]:
+def measure(backend: Backend) -> list[Figure]:
     """Warm script-run time of every page for a national-scope specialist (target 0.5 s)."""
-    land = land_database()
-    figures = []
+    land = land_database(backend)
+    figures, database = [], LABELS[backend]
     with (
         mock.patch.dict(os.environ, {"DATABASE_URL": land.url}),
         mock.patch.object(app_test, "PagesManager", NavigationPagesManager),
@@ -56,5 +56,7 @@ def measure() -> list[Figure]:
         for spec in PAGES:
             module = spec.render.__module__.rsplit(".", 1)[-1]
             seconds = _warm_run(module, "G-00001" if spec.url_path == "groep" else None)
-            figures.append(Figure(f"pagina {spec.title}: scriptrun warm (heel Nederland)", seconds, 0.5, "s"))
+            figures.append(
+                Figure(f"pagina {spec.title}: scriptrun warm (heel Nederland)", seconds, 0.5, "s", database)
+            )
     return figures

@@ -9,11 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import io
 import time
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from pypdf import PdfReader
 
-from benchmarks.land import land_database
+from benchmarks.land import LABELS, Backend, land_database
 from benchmarks.results import Figure
 from dashboard.access import Identity, Scope
 from dashboard.reports.models import Aanvraag
@@ -56,9 +57,9 @@ def _pakket(engine: Engine, groep_ids: list[str], peildatum: dt.date) -> Figure:
     )
 
 
-def measure() -> list[Figure]:
+def measure(backend: Backend) -> list[Figure]:
     """Time one standaardrapportage PDF for the largest group, and a vergaderpakket of 20 groups."""
-    engine = create_db_engine(land_database().url)
+    engine = create_db_engine(land_database(backend).url)
     peildatum = dataset_peildatum(engine) or dt.datetime.now(tz=dt.UTC).date()
     groups = load_groups(engine, _SPECIALIST.scope).sort("leden", "groep_id", descending=[True, False])
     groep_id = groups.item(0, "groep_id")
@@ -84,6 +85,7 @@ def measure() -> list[Figure]:
             min(times),
             1,
             "s",
+            LABELS[backend],
         ),
-        pakket,
+        replace(pakket, database=LABELS[backend]),
     ]

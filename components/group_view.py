@@ -9,6 +9,9 @@ import polars as pl
 import streamlit as st
 
 from components.links import group_link
+from components.session import current_identity
+from components.view_log import VIEW_CAPTION, record_view_once
+from dashboard.access import restrict_fields
 from dashboard.groups.figures import build_contributions_chart, build_history_chart, build_subscore_chart
 from dashboard.groups.summaries import AGE_BANDS, LID_ROL_LABELS
 from dashboard.presentation import (
@@ -239,11 +242,23 @@ def _show_names(detail: GroupDetail) -> None:
     if detail.namen is None:
         st.caption("Namen van groepsleden zijn niet zichtbaar voor uw rol; de aantallen hierboven wel.")
         return
+    shown = record_view_once(
+        "namen_bekeken",
+        object_type="groep",
+        object_id=detail.groep.groep_id,
+        groep_id=detail.groep.groep_id,
+        peildatum=detail.peildatum,
+        aantal=detail.namen.height,
+    )
+    if not shown:
+        return
     st.markdown("**Namenlijst**")
     st.caption(
         "Alleen zichtbaar voor rollen die de namenlijst nodig hebben. Gebruik de namen alleen voor de aanpak."
     )
     names = detail.namen.with_columns(pl.col("rol").replace_strict(LID_ROL_LABELS, default=pl.col("rol")))
+    identity = current_identity()
+    names = names if identity is None else restrict_fields(names, identity, "namenlijst")  # deelbeleid
     st.dataframe(
         names,
         hide_index=True,
@@ -257,9 +272,16 @@ def _show_names(detail: GroupDetail) -> None:
             "lid_sinds": st.column_config.DateColumn(
                 "Lid sinds", format="DD-MM-YYYY", help="Begin van het lidmaatschap van deze groep."
             ),
+            "verwijderdatum": st.column_config.DateColumn(
+                "Verwijderen op",
+                format="DD-MM-YYYY",
+                help="Bewaartermijn: op deze datum worden de gegevens van de persoon verwijderd. Loopt de "
+                "aanpak nog, dan is dit de uiterste datum (wettelijk maximum). Zie docs/privacy.md.",
+            ),
         },
         key="groep_namen",
     )
+    st.caption(VIEW_CAPTION)
 
 
 def show_overlap(detail: GroupDetail) -> None:

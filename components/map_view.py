@@ -9,6 +9,7 @@ import polars as pl
 import streamlit as st
 from streamlit_folium import st_folium
 
+from components.data import data_key
 from components.links import can_open, open_group
 from components.session import current_identity
 from dashboard.maps.boundaries import BoundariesError, load_boundaries
@@ -85,7 +86,7 @@ def _scope_key() -> tuple[str, str, tuple[str, ...]]:
     identity = current_identity()
     scope = identity.scope if identity is not None else None
     codes = tuple(sorted(scope.codes)) if scope is not None else ()
-    return (Settings().database_url, scope.type if scope is not None else "", codes)
+    return (data_key(), scope.type if scope is not None else "", codes)
 
 
 def _show_choice(groups: pl.DataFrame, groep_id: str | None, key: str) -> None:

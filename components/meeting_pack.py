@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import streamlit as st
 
 from components.data import engine
-from dashboard.access import has_permission
+from dashboard.access import may_export
 from dashboard.reports.config import PAKKET_MAX
 from dashboard.reports.log import exportlog_ready
 from dashboard.reports.pakket import build_vergaderpakket
@@ -36,7 +36,7 @@ def _maker(identity: Identity, groep_ids: list[str], peildatum: dt.date) -> Call
 
 def show_meeting_pack(identity: Identity, groups: pl.DataFrame, rows: list[int], peildatum: dt.date) -> None:
     """A download button for the vergaderpakket of the selected rows (2-20), for roles with 'rapportage'."""
-    if not has_permission(identity, "rapportage"):
+    if not may_export(identity, "vergaderpakket"):
         return
     st.subheader("Vergaderpakket")
     if not exportlog_ready(engine()):

@@ -8,13 +8,12 @@ from typing import TYPE_CHECKING
 import polars as pl
 import streamlit as st
 
-from components.data import scope_scores
+from components.data import data_key, scope_scores
 from components.links import can_open, group_link
 from dashboard.access import Scope
 from dashboard.charts import build_comparison
 from dashboard.exports import ranking_table, to_csv_bytes, to_xlsx_bytes
 from dashboard.presentation import BAND_ORDER, DEELSCORE_HELP, band_descriptions, band_label
-from dashboard.settings import Settings
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -47,7 +46,7 @@ def _ranked(
 
 def ranked_groups(scope: Scope, peildatum: dt.date) -> tuple[pl.DataFrame, dict[str, str]]:
     """The scope's scored groups, highest priority first, and what each band means (cached per scope)."""
-    return _ranked(Settings().database_url, scope.type, tuple(sorted(scope.codes)), peildatum)
+    return _ranked(data_key(), scope.type, tuple(sorted(scope.codes)), peildatum)
 
 
 def show_counts(shown: pl.DataFrame, total: int, bands: dict[str, str]) -> None:

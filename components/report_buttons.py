@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 import streamlit as st
 
 from components.data import engine
-from dashboard.access import has_permission
+from dashboard.access import may_export
 from dashboard.groups.queries import load_group_row
-from dashboard.reports.config import FORMATEN, PRODUCT_RECHT, PRODUCT_TITELS, PRODUCTEN
+from dashboard.reports.config import FORMATEN, PRODUCT_TITELS, PRODUCTEN
 from dashboard.reports.log import exportlog_ready
 from dashboard.reports.models import Aanvraag
 from dashboard.reports.service import MIME, export_report
@@ -41,7 +41,7 @@ def allowed_products(identity: Identity, problematisch: bool) -> list[Product]: 
     return [
         product
         for product in PRODUCTEN
-        if has_permission(identity, PRODUCT_RECHT[product])
+        if may_export(identity, product)  # the sharing policy: this role, this product
         and (product not in PERSOONSGEGEVENS or problematisch)
     ]
 

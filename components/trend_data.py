@@ -8,10 +8,9 @@ from typing import TYPE_CHECKING
 import polars as pl
 import streamlit as st
 
-from components.data import scope_scores
+from components.data import data_key, scope_scores
 from dashboard.access import Scope
 from dashboard.scoring.trends import band_counts, groups_per_youth, month_ends, monthly_series
-from dashboard.settings import Settings
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -70,7 +69,7 @@ def _trend_frames(
 
 def trend_frames(scope: Scope, peildatum: dt.date) -> TrendFrames:
     """The scope's trend frames at the peildatum; scope and date are the cache key."""
-    return _trend_frames(Settings().database_url, scope.type, tuple(sorted(scope.codes)), peildatum)
+    return _trend_frames(data_key(), scope.type, tuple(sorted(scope.codes)), peildatum)
 
 
 def history_of(frames: TrendFrames, groep_ids: list[str]) -> pl.DataFrame:

@@ -1,16 +1,26 @@
 """The access model: what each role may see, and which groups fall inside a user's scope.
 
-Pure data and functions, so the same rules serve pages, exports, the CLI and the tests.
+Pure data and functions, so the same rules serve pages, exports, the CLI and the tests. What a role may
+see and receive comes from the sharing policy (dashboard/policy/, an art. 20 Wpg decision as data).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal, get_args
+from typing import TYPE_CHECKING
 
 import polars as pl
 from pydantic import BaseModel, ConfigDict, Field
 
 from dashboard.domain import ROL_LABELS, Rol, ScopeType
+from dashboard.policy import (
+    PERMISSIES,
+    PRODUCT_VELDEN,
+    BeleidProduct,
+    Permissie,
+    Verstrekking,
+    active_policy,
+    default_policy,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -24,27 +34,14 @@ __all__ = [
     "Permissie",
     "Scope",
     "has_permission",
+    "may_export",
     "require",
+    "require_product",
+    "restrict_fields",
     "scope_expr",
+    "verstrekking",
+    "visible_fields",
 ]
-
-Permissie = Literal[
-    "aggregaten",
-    "groepsdetail",
-    "namenlijst",
-    "groepsscan_intern",
-    "rapportage",
-    "beheer",
-    "audit",
-    "inzage",
-    "groepsscan_invoer",
-    "stap_wijzigen",
-    "driehoek",
-    "besluiten",
-    "plan_van_aanpak",
-    "importeren",
-]
-PERMISSIES: tuple[Permissie, ...] = get_args(Permissie)
 
 PERMISSIE_LABELS: dict[Permissie, str] = {
     "aggregaten": "Overzichten en kaart zonder namen",
@@ -63,44 +60,10 @@ PERMISSIE_LABELS: dict[Permissie, str] = {
     "importeren": "Gegevens uit bronsystemen importeren",
 }
 
-# The strict default: names only where the werkproces needs them (the procesregisseur draws up the
-# namenlijst, the OM adds person-level information, the police build the scan); the mayor decides
-# on aggregates and the standard report; the beheerder manages users but sees no group detail.
+# The permissions per role of the strict default policy (dashboard/deelbeleid.toml), for reference and
+# tests; the checks below read the policy in force (setting DEELBELEID), see dashboard/policy/.
 ROL_PERMISSIES: dict[Rol, frozenset[Permissie]] = {
-    "politie_specialist": frozenset(
-        {
-            "aggregaten",
-            "groepsdetail",
-            "namenlijst",
-            "groepsscan_intern",
-            "rapportage",
-            "groepsscan_invoer",
-            "stap_wijzigen",
-            "driehoek",
-            "importeren",
-        }
-    ),
-    "wijkagent": frozenset(
-        {"aggregaten", "groepsdetail", "namenlijst", "groepsscan_intern", "groepsscan_invoer"}
-    ),
-    "procesregisseur": frozenset(
-        {
-            "aggregaten",
-            "groepsdetail",
-            "namenlijst",
-            "rapportage",
-            "stap_wijzigen",
-            "driehoek",
-            "besluiten",
-            "plan_van_aanpak",
-        }
-    ),
-    "burgemeester": frozenset({"aggregaten", "groepsdetail", "rapportage", "driehoek"}),
-    "officier_van_justitie": frozenset(
-        {"aggregaten", "groepsdetail", "namenlijst", "rapportage", "driehoek"}
-    ),
-    "beheerder": frozenset({"aggregaten", "beheer", "audit", "importeren"}),
-    "privacyfunctionaris": frozenset({"aggregaten", "audit", "inzage"}),
+    rol: beleid.permissies for rol, beleid in default_policy().rollen.items()
 }
 
 
@@ -143,8 +106,8 @@ class AccessDeniedError(PermissionError):
 
 
 def has_permission(identity: Identity, permissie: Permissie) -> bool:
-    """Tell whether the user's role carries a permission."""
-    return permissie in ROL_PERMISSIES[identity.rol]
+    """Tell whether the user's role carries a permission under the policy in force."""
+    return permissie in active_policy().permissies(identity.rol)
 
 
 def require(identity: Identity, permissie: Permissie) -> None:
@@ -152,6 +115,36 @@ def require(identity: Identity, permissie: Permissie) -> None:
     if not has_permission(identity, permissie):
         melding = f"Uw rol ({identity.rol_label}) geeft geen toegang tot: {PERMISSIE_LABELS[permissie]}."
         raise AccessDeniedError(melding)
+
+
+def may_export(identity: Identity, product: BeleidProduct) -> bool:
+    """Tell whether the policy lets the user's role make or receive a product."""
+    return active_policy().mag_product(identity.rol, product)
+
+
+def require_product(identity: Identity, product: BeleidProduct) -> None:
+    """Raise AccessDeniedError (Dutch message) unless the policy lets the role have the product."""
+    if not may_export(identity, product):
+        rol = identity.rol_label
+        melding = f"Uw rol ({rol}) mag volgens het deelbeleid geen {product} maken of ontvangen."
+        raise AccessDeniedError(melding)
+
+
+def visible_fields(identity: Identity, product: BeleidProduct) -> tuple[str, ...]:
+    """The person fields of a product the user's role may see (empty without the product)."""
+    return active_policy().velden(identity.rol, product)
+
+
+def restrict_fields(frame: pl.DataFrame, identity: Identity, product: BeleidProduct) -> pl.DataFrame:
+    """Drop the product's person fields the role may not see; other columns (e.g. purge dates) stay."""
+    allowed = set(visible_fields(identity, product))
+    hidden = [c for c in PRODUCT_VELDEN.get(product, ()) if c in frame.columns and c not in allowed]
+    return frame.drop(hidden)
+
+
+def verstrekking(identity: Identity, product: BeleidProduct) -> Verstrekking:
+    """The legal basis and purpose under which the product is shared with or by the user's role."""
+    return active_policy().verstrekking(identity.rol, product)
 
 
 def scope_expr(scope: Scope) -> pl.Expr:

@@ -11,15 +11,24 @@ from typing import TYPE_CHECKING
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
+from dashboard.audit.cli import add_audit_command
+from dashboard.imports.cli import add_import_command
 from dashboard.loading.issues import LoadError
 from dashboard.loading.load import LoadSummary, load_folder
 from dashboard.maps.assets import AssetError, install_assets
+from dashboard.policy import PolicyError
 from dashboard.presentation import format_number
+from dashboard.privacy.cli import add_privacy_commands
+from dashboard.process.sample_decisions import seed_demo_decisions
+from dashboard.process.sample_plan import seed_demo_plan
 from dashboard.reports.cli import add_report_command
 from dashboard.sample import generate_sample, write_sample
 from dashboard.scoring.cli import add_score_command
+from dashboard.scoring.inputs import dataset_peildatum
 from dashboard.settings import Settings
+from dashboard.storage.cli import add_backup_commands
 from dashboard.storage.engine import create_db_engine, is_empty, migrate
+from dashboard.users_cli import add_user_command
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -50,11 +59,21 @@ def _report(summary: LoadSummary) -> None:
         print(f"{tabel:<16} {rijen:>10}")  # noqa: T201  (the result itself goes to stdout)
 
 
+def _seed_process(engine: Engine) -> None:
+    """The sample's demo process records: driehoek decisions and plans van aanpak (idempotent)."""
+    peildatum = dataset_peildatum(engine)
+    if peildatum is None:
+        return
+    _say(f"Voorbeeldbesluiten driehoek: {seed_demo_decisions(engine, peildatum)}")
+    _say(f"Voorbeeldinterventies plan van aanpak: {seed_demo_plan(engine, peildatum)}")
+
+
 def _cmd_init_db(args: argparse.Namespace) -> int:
     engine = _engine(args)
     if args.voorbeeld and is_empty(engine):
         _say(f"Database is leeg: voorbeeldgegevens laden uit {SAMPLE_DIR}")
         _report(load_folder(engine, SAMPLE_DIR, progress=_say))
+        _seed_process(engine)
     _say("Database is klaar.")
     return 0
 
@@ -118,6 +137,11 @@ def _parser() -> argparse.ArgumentParser:
 
     add_score_command(sub)
     add_report_command(sub)
+    add_audit_command(sub)
+    add_backup_commands(sub)
+    add_user_command(sub)
+    add_import_command(sub)
+    add_privacy_commands(sub)
     return parser
 
 
@@ -126,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return int(args.run(args))
-    except (LoadError, AssetError) as error:
+    except (LoadError, AssetError, PolicyError) as error:
         _say(str(error))
     except SQLAlchemyError as error:
         _say(f"De database gaf een fout: {type(error).__name__}. Controleer DATABASE_URL en de rechten.")

@@ -61,8 +61,11 @@ def _per_band(scores: ScopeScores, previous: dt.date) -> pl.DataFrame:
     )
 
 
-def summarise_scope(scores: ScopeScores) -> ScopeOverview:
-    """Count groups, overdue scans of problematic groups and groups awaiting the driehoek's decision."""
+def summarise_scope(scores: ScopeScores, agenda: pl.DataFrame | None = None) -> ScopeOverview:
+    """Count groups, overdue scans of problematic groups and groups awaiting the driehoek's decision.
+
+    agenda: the driehoek's agenda (process.agenda.load_agenda); without it, the groups in step 4 count.
+    """
     groups = scores.groepen
     problematic = groups.filter(pl.col("beoordeling_2a") == "problematisch")
     overdue = scores.vlaggen.filter(pl.col("code").is_in(OVERDUE_FLAGS)).select("groep_id").unique()
@@ -73,7 +76,9 @@ def summarise_scope(scores: ScopeScores) -> ScopeOverview:
         groepen=groups.height,
         problematisch=problematic.height,
         scan_achterstallig=problematic.join(overdue, on="groep_id", how="semi").height,
-        besluit_nodig=groups.filter(pl.col("stap") == AWAITING_DECISION).height,
+        besluit_nodig=(
+            agenda.height if agenda is not None else groups.filter(pl.col("stap") == AWAITING_DECISION).height
+        ),
         per_band=_per_band(scores, previous),
         per_stap=_per_stap(groups),
     )

@@ -16,17 +16,62 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_file=".env", extra="ignore", frozen=True)
 
-    # SQLAlchemy URL; SQLite (embedded, under the git-ignored data/ folder) unless set,
-    # e.g. postgresql+psycopg://user@host:5432/groepsbeeld for a shared server.
-    database_url: str = Field(default=DEFAULT_DATABASE_URL, alias="DATABASE_URL")
-
-    # Base map tiles: the Dutch government's BRT-Achtergrondkaart (free, no key). Set to "none" for no
-    # base map: then no request leaves the machine at all. The tile server learns which areas are viewed.
-    kaart_tiles: str = Field(default=PDOK_BRT, alias="KAART_TILES")
-    kaart_attributie: str = Field(
-        default="Kaartgegevens © Kadaster (BRT-Achtergrondkaart)", alias="KAART_ATTRIBUTIE"
+    # Each description is the configuration reference in docs/deployment.md (python -m
+    # dashboard.settings_reference); a test keeps that document complete.
+    database_url: str = Field(
+        default=DEFAULT_DATABASE_URL,
+        alias="DATABASE_URL",
+        description="SQLAlchemy-URL van de database: SQLite (ingebouwd, map data/) of PostgreSQL, "
+        "bijv. postgresql+psycopg://gebruiker@host:5432/groepsbeeld voor een gedeelde server.",
     )
-    # Optional GeoJSON file with area boundaries (wijken, gemeenten) shown as a map layer.
-    kaart_grenzen: str | None = Field(default=None, alias="KAART_GRENZEN")
-    # Optional Word template (.docx) with the organisation's own letterhead and styles for DOCX exports.
-    rapport_sjabloon: str | None = Field(default=None, alias="RAPPORT_SJABLOON")
+    kaart_tiles: str = Field(
+        default=PDOK_BRT,
+        alias="KAART_TILES",
+        description="URL-sjabloon van de achtergrondkaart (standaard de BRT-Achtergrondkaart van PDOK, "
+        "gratis, zonder sleutel). 'none' = geen achtergrond: dan verlaat geen enkel verzoek de machine. "
+        "De tegelserver ziet welke gebieden worden bekeken.",
+    )
+    kaart_attributie: str = Field(
+        default="Kaartgegevens © Kadaster (BRT-Achtergrondkaart)",
+        alias="KAART_ATTRIBUTIE",
+        description="Bronvermelding van de achtergrondkaart.",
+    )
+    kaart_grenzen: str | None = Field(
+        default=None,
+        alias="KAART_GRENZEN",
+        description="Pad naar een GeoJSON-bestand met grenzen (wijken, gemeenten) als kaartlaag.",
+    )
+    rapport_sjabloon: str | None = Field(
+        default=None,
+        alias="RAPPORT_SJABLOON",
+        description="Word-sjabloon (.docx) met het eigen briefpapier en de eigen stijlen voor DOCX-exports.",
+    )
+    deelbeleid: str | None = Field(
+        default=None,
+        alias="DEELBELEID",
+        description="Het deelbeleid (art. 20 Wpg-besluit) als TOML; leeg = het strikte "
+        "dashboard/deelbeleid.toml. Wordt eenmaal per serverproces gelezen: herstart na een wijziging. "
+        "Zie docs/deelbeleid.md.",
+    )
+    sessie_timeout_minuten: int = Field(
+        default=30,
+        ge=1,
+        le=24 * 60,
+        alias="SESSIE_TIMEOUT_MINUTEN",
+        description="Na zoveel minuten zonder activiteit wordt een sessie afgemeld (docs/inloggen.md).",
+    )
+    bewaartermijn_maanden: int = Field(
+        default=12,
+        ge=1,
+        le=60,
+        alias="BEWAARTERMIJN_MAANDEN",
+        description="Bewaartermijn: een persoon wordt zoveel maanden na het einde van het lidmaatschap "
+        "of van de groepsaanpak verwijderd (docs/privacy.md).",
+    )
+    maximale_bewaartermijn_jaren: int = Field(
+        default=5,
+        ge=1,
+        le=5,
+        alias="MAXIMALE_BEWAARTERMIJN_JAREN",
+        description="Wettelijk maximum (Wpg): nooit langer dan zoveel jaar na de eerste opname.",
+    )

@@ -6,6 +6,7 @@ import streamlit as st
 
 from components.data import area_names, latest_peildatum, scope_scores
 from components.map_view import show_group_map
+from components.meeting_agenda import meeting_agenda
 from components.overview_view import show_band_tiles, show_work_tiles
 from components.peildatum import choose_peildatum
 from components.session import current_identity
@@ -30,7 +31,7 @@ def render() -> None:
     if scores.groepen.is_empty():
         st.info("Er zijn op deze peildatum geen actieve jeugdgroepen in uw gebied.")
         return
-    overview = summarise_scope(scores)
+    overview = summarise_scope(scores, meeting_agenda(identity.scope, scores))
     show_work_tiles(overview)
     st.subheader("Groepen per band", help="Aantal nu en de verandering ten opzichte van een kwartaal eerder.")
     show_band_tiles(overview, scores.config)

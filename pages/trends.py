@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components.data import area_names, latest_peildatum
+from components.decision_view import show_decision_trend
 from components.peildatum import choose_peildatum
 from components.session import current_identity
 from components.trend_data import choose_history_groups, history_of, trend_frames
@@ -71,6 +72,8 @@ def render() -> None:
         )
     else:
         st.plotly_chart(build_groups_per_youth(frames.per_jongeren), config=CONFIG)
+
+    show_decision_trend(identity, peildatum)
 
 
 if __name__ == "__main__":  # run on its own by Streamlit's pages-folder discovery: log in first

@@ -62,6 +62,13 @@ def engine(db_url: str):
     db.dispose()
 
 
+@pytest.fixture
+def loaded_engine(engine: Engine, sample_dir: Path) -> Engine:
+    """A writable database with the committed sample, on each backend (for tests that change data)."""
+    load_folder(engine, sample_dir)
+    return engine
+
+
 @pytest.fixture(scope="session")
 def sample_db_url(tmp_path_factory: pytest.TempPathFactory, sample_dir: Path) -> str:
     """A SQLite database with the committed sample loaded, shared read-only by app tests."""

@@ -22,6 +22,7 @@ from dashboard.groups.queries import (
 )
 from dashboard.groups.summaries import member_names, summarise_members, summarise_overlap, summarise_times
 from dashboard.presentation import leden
+from dashboard.privacy.retention import with_purge_dates
 from dashboard.scoring.config import ScoringConfig, default_config
 from dashboard.scoring.nearby import meldingen_near
 from dashboard.scoring.ratings import KEY
@@ -80,9 +81,9 @@ class GroupDetail:
         None. geschiedenis: peildatum, prioriteit, band, deelscores per scan date. hangplekken:
         hangplek_id, naam, lat, lon, meldingen (window), tijden. meldingen: melding_id, datum, lat, lon
         near the hangplekken in the window. leden: rol, leeftijdsgroep, leden. namen: persoon_id, naam,
-        rol, leeftijd, lid_sinds, or None without 'namenlijst'. overlap: groep_id, werknaam,
-        gedeelde_leden for other groups inside the scope; overlap_buiten_gebied counts the members also
-        active in a group outside it.
+        rol, leeftijd, lid_sinds, verwijderdatum (purge date), or None without 'namenlijst'. overlap:
+        groep_id, werknaam, gedeelde_leden for other groups inside the scope; overlap_buiten_gebied
+        counts the members also active in a group outside it.
     """
 
     groep: GroupInfo
@@ -240,7 +241,9 @@ def load_group_detail(
         hangplekken=_hangplekken(inputs, scored.hangplekken, load_hangplek_tijden(engine, groep_id)),
         meldingen=_meldingen(inputs, peildatum, config),
         leden=summarise_members(inputs.leden, birthdates, groep_id, peildatum),
-        namen=None if names is None else member_names(inputs.leden, names, birthdates, groep_id, peildatum),
+        namen=None
+        if names is None
+        else with_purge_dates(engine, member_names(inputs.leden, names, birthdates, groep_id, peildatum)),
         overlap=overlap,
         overlap_buiten_gebied=outside,
         config=config,

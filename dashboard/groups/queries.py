@@ -112,11 +112,11 @@ def load_group_inputs(engine: Engine, group: pl.DataFrame, radius_m: float) -> S
 
 
 def load_scans(engine: Engine, groep_id: str) -> pl.DataFrame:
-    """scan_id, datum, auteur, radicaliseringssignaal of one group's scans, oldest first."""
+    """scan_id, datum, auteur, radicaliseringssignaal of one group's finished scans, oldest first."""
     scan = T["groepsscan"]
     statement = (
         select(scan.c.scan_id, scan.c.datum, scan.c.auteur, scan.c.radicaliseringssignaal)
-        .where(scan.c.groep_id == groep_id)
+        .where(scan.c.groep_id == groep_id, scan.c.status == "definitief")  # drafts do not count
         .order_by(scan.c.datum, scan.c.scan_id)
     )
     return read_frame(engine, statement)

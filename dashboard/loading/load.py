@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import operator
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import polars as pl
+from sqlalchemy.schema import AddConstraint, DropConstraint
 
+from dashboard.audit import SYSTEEM, AuditEntry, append_audit
 from dashboard.loading.files import IMPORT_FILES, ImportFile
 from dashboard.loading.issues import LoadError, LoadIssue
 from dashboard.loading.validate import (
@@ -22,7 +25,7 @@ from dashboard.presentation import format_number
 from dashboard.storage.schema import PROCESS_TABLES, metadata
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
     from pathlib import Path
 
     from sqlalchemy import Connection
@@ -104,15 +107,65 @@ def _insert_statement(connection: Connection, spec: ImportFile) -> str:
     return f"INSERT INTO {quote(spec.tabel)} ({', '.join(map(quote, fields))}) VALUES ({marks})"  # noqa: S608  (names from the schema)
 
 
+def _copy(connection: Connection, spec: ImportFile, values: list[Any]) -> None:
+    """PostgreSQL: stream rows with COPY in the load's transaction (executemany: a round trip per row)."""
+    quote = connection.dialect.identifier_preparer.quote
+    columns = ", ".join(map(quote, spec.model.model_fields))
+    with (
+        connection.connection.driver_connection.cursor() as cursor,  # type: ignore[union-attr]
+        cursor.copy(f"COPY {quote(spec.tabel)} ({columns}) FROM STDIN") as copy,
+    ):
+        for row in values:
+            copy.write_row(row)
+
+
 def _insert(connection: Connection, spec: ImportFile, rows: list[Any]) -> int:
     """Write validated records with the driver's executemany; dates go as ISO text, as the ORM writes them."""
     statement = _insert_statement(connection, spec)
     dump = adapter_for(spec.model).dump_python
     pick = operator.itemgetter(*spec.model.model_fields)
     for start in range(0, len(rows), CHUNK):
-        chunk = dump(rows[start : start + CHUNK], mode="json")
-        connection.exec_driver_sql(statement, [pick(row) for row in chunk])
+        values = [pick(row) for row in dump(rows[start : start + CHUNK], mode="json")]
+        if connection.dialect.name == "postgresql":
+            _copy(connection, spec, values)
+        else:
+            connection.exec_driver_sql(statement, values)
     return len(rows)
+
+
+@contextmanager
+def _keys_checked_after(connection: Connection) -> Iterator[None]:
+    """PostgreSQL: drop the import tables' foreign keys while writing, and add them back after.
+
+    Adding a key back checks every row in one join instead of one lookup per row (betrokkene: 3x
+    faster). DDL is transactional, so the load stays all or nothing; readers wait for its commit.
+    """
+    if connection.dialect.name != "postgresql":
+        yield
+        return
+    tables = [metadata.tables[spec.tabel] for spec in IMPORT_FILES]
+    keys = [
+        key for table in tables for key in sorted(table.foreign_key_constraints, key=lambda k: str(k.name))
+    ]
+    for key in keys:
+        connection.execute(DropConstraint(key))
+    yield
+    for key in keys:
+        connection.execute(AddConstraint(key))
+
+
+def _audit_entry(folder: Path, summary: LoadSummary, *, replaced: bool) -> AuditEntry:
+    """The load in the audit trail (a change of every score's inputs; also moves the data version)."""
+    return AuditEntry(
+        gebruiker_id=SYSTEEM,
+        rol=SYSTEEM,
+        categorie="wijziging",
+        actie="gegevens_vervangen" if replaced else "gegevens_geladen",
+        object_type="dataset",
+        object_id=folder.name[:200],
+        reden="volledige lading in het importformaat",
+        details={"rijen": summary.rijen},
+    )
 
 
 def load_folder(
@@ -137,8 +190,10 @@ def load_folder(
                 raise LoadError([LoadIssue(bestand=str(folder), melding=melding)])
             report("Bestaande gegevens verwijderen")
             _clear(connection)
-        for spec in IMPORT_FILES:
-            report(f"{spec.bestand}: {format_number(len(records[spec.bestand]))} regels opslaan")
-            summary.rijen[spec.tabel] = _insert(connection, spec, records[spec.bestand])
+        with _keys_checked_after(connection):
+            for spec in IMPORT_FILES:
+                report(f"{spec.bestand}: {format_number(len(records[spec.bestand]))} regels opslaan")
+                summary.rijen[spec.tabel] = _insert(connection, spec, records[spec.bestand])
+        append_audit(connection, [_audit_entry(folder, summary, replaced=replace)])
     summary.seconden = time.perf_counter() - started
     return summary

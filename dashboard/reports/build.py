@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING
 import polars as pl
 from sqlalchemy import select
 
-from dashboard.access import AccessDeniedError, require
+from dashboard.access import AccessDeniedError, require_product, verstrekking, visible_fields
 from dashboard.domain import DIMENSIE_LABELS
 from dashboard.groups.detail import load_group_detail
-from dashboard.groups.queries import load_group_inputs, load_group_row
+from dashboard.groups.queries import load_birthdates, load_group_inputs, load_group_row
 from dashboard.groups.summaries import LID_ROL_LABELS
 from dashboard.presentation import format_number, leden
-from dashboard.reports.config import PRODUCT_CODES, PRODUCT_RECHT, PRODUCT_TITELS, RECHTSGROND, Product
+from dashboard.reports.config import PRODUCT_CODES, PRODUCT_TITELS, RECHTSGROND, Product
 from dashboard.reports.models import (
     Aanvraag,
     Brief,
@@ -35,6 +35,7 @@ from dashboard.reports.models import (
     Samenstelling,
     Scores,
 )
+from dashboard.reports.plan_section import build_plan
 from dashboard.scoring.members import active_members
 from dashboard.storage.queries import read_frame
 from dashboard.storage.schema import metadata
@@ -81,7 +82,7 @@ def documentnummer(product: Product, groep_id: str, aangemaakt: dt.datetime) -> 
 
 
 def _detail(engine: Engine, aanvraag: Aanvraag, product: Product) -> GroupDetail:
-    require(aanvraag.identity, PRODUCT_RECHT[product])
+    require_product(aanvraag.identity, product)  # the sharing policy: this role, this product
     detail = load_group_detail(engine, aanvraag.identity, aanvraag.groep_id, aanvraag.peildatum)
     if detail is None:
         raise ReportError(NOT_FOUND)
@@ -117,6 +118,7 @@ def _kop(detail: GroupDetail, aanvraag: Aanvraag) -> Kop:
         rol=identity.rol_label,
         vertrouwelijk=True,
         rechtsgrond=RECHTSGROND,
+        verstrekking=verstrekking(identity, product).regel,
     )
 
 
@@ -192,7 +194,7 @@ def _narratief(engine: Engine, groep_id: str, peildatum: dt.date) -> str | None:
     scan = metadata.tables["groepsscan"]
     statement = (
         select(scan.c.narratief)
-        .where(scan.c.groep_id == groep_id, scan.c.datum <= peildatum)
+        .where(scan.c.groep_id == groep_id, scan.c.datum <= peildatum, scan.c.status == "definitief")
         .order_by(scan.c.datum.desc(), scan.c.scan_id.desc())
         .limit(1)
     )
@@ -316,6 +318,7 @@ def build_rapportage(engine: Engine, aanvraag: Aanvraag) -> Rapportage:
         aandachtspunten=tuple(v.tekst for v in detail.score.vlaggen),
         advies=_zonder_namen(detail.score.advies),
         advies_bewerkt=aanvraag.advies_bewerkt or None,
+        plan=build_plan(engine, identity.scope, groep_id, peildatum),
     )
 
 
@@ -332,12 +335,15 @@ def build_namenlijst(engine: Engine, aanvraag: Aanvraag) -> Namenlijst:
         .group_by("persoon_id")
         .agg(verdenkingen=pl.len())
     )
-    leden = detail.namen.join(counts, on="persoon_id", how="left").with_columns(
-        pl.col("verdenkingen").fill_null(0)
+    leden = (
+        detail.namen.join(counts, on="persoon_id", how="left")
+        .join(load_birthdates(engine, aanvraag.groep_id), on="persoon_id", how="left")
+        .with_columns(pl.col("verdenkingen").fill_null(0))
     )
     return Namenlijst(
         kop=_kop(detail, aanvraag),
         venster_maanden=detail.config.vensters.maanden,
+        velden=visible_fields(aanvraag.identity, "namenlijst"),
         leden=tuple(
             Lid.model_validate({**row, "rol": LID_ROL_LABELS.get(row["rol"], row["rol"])})
             for row in leden.to_dicts()

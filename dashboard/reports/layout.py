@@ -23,6 +23,7 @@ from dashboard.reports.models import (
     Document,
     Groepsscan,
     Kop,
+    Lid,
     LidIntern,
     Lijst,
     Namenlijst,
@@ -32,8 +33,12 @@ from dashboard.reports.models import (
     Staven,
     Tabel,
 )
+from dashboard.reports.plan_section import TITEL as PLAN_TITEL
+from dashboard.reports.plan_section import plan_blokken
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from dashboard.scoring.advice import Advies
 
 __all__ = ["layout"]
@@ -250,6 +255,7 @@ def _rapportage(r: Rapportage) -> Document:
                     f"{kop.gemeente_naam} op peildatum {format_date(kop.peildatum)}, ten behoeve van de "
                     "integrale aanpak problematische jeugdgroepen (werkproces stap 2B–4)."
                 ),
+                Alinea(tekst=kop.verstrekking, nadruk=True),
                 Alinea(tekst=kop.rechtsgrond),
                 Alinea(tekst=DOEL),
             ),
@@ -289,6 +295,7 @@ def _rapportage(r: Rapportage) -> Document:
             ),
         ),
         Sectie(titel="Conclusie en advies", blokken=_advies(r.advies, r.advies_bewerkt)),
+        Sectie(titel=PLAN_TITEL, blokken=plan_blokken(r.plan)),
         Sectie(
             titel="Vertrouwelijkheid, bewaren en terugsturen",
             blokken=(Alinea(tekst=BEWAREN), Alinea(tekst=TERUGSTUREN), Alinea(tekst=CONTACT)),
@@ -307,19 +314,34 @@ def _rapportage(r: Rapportage) -> Document:
     )
 
 
+# The namenlijst's columns per person field: heading, cell text, right-aligned, relative width.
+NAMEN_KOLOMMEN: Final[dict[str, tuple[str, Callable[[Lid], str], bool, float]]] = {
+    "naam": ("Naam", lambda lid: lid.naam, False, 3),
+    "persoon_id": ("Persoonsnummer", lambda lid: lid.persoon_id, False, 2),
+    "geboortedatum": ("Geboortedatum", lambda lid: format_date(lid.geboortedatum, short=True), False, 1.6),
+    "rol": ("Rol", lambda lid: lid.rol, False, 1.3),
+    "leeftijd": ("Leeftijd", lambda lid: format_number(lid.leeftijd), True, 1.1),
+    "lid_sinds": ("Lid sinds", lambda lid: format_date(lid.lid_sinds, short=True), False, 1.5),
+    "verdenkingen": ("Verdenkingen", lambda lid: format_number(lid.verdenkingen), True, 1.9),
+}
+# Always shown: when the record will be purged (not a person field the policy restricts).
+VERWIJDEREN: Final = ("Verwijderen op", lambda lid: format_date(lid.verwijderdatum, short=True), False, 1.7)
+
+
+def _namen_tabel(n: Namenlijst) -> Tabel:
+    """Only the fields the sharing policy allows the recipient's role: the others never reach the file."""
+    kolommen = [kolom for veld, kolom in NAMEN_KOLOMMEN.items() if veld in n.velden] + [VERWIJDEREN]
+    rijen = tuple(tuple(maak(lid) for _, maak, _, _ in kolommen) for lid in n.leden)
+    return Tabel(
+        kop=tuple(kop for kop, _, _, _ in kolommen),
+        rijen=rijen or (("geen leden", *("—" for _ in kolommen[1:])),),
+        rechts=tuple(index for index, (_, _, rechts, _) in enumerate(kolommen) if rechts),
+        breedtes=tuple(breedte for _, _, _, breedte in kolommen),
+    )
+
+
 def _namenlijst(n: Namenlijst) -> Document:
     kop = n.kop
-    rijen = tuple(
-        (
-            lid.naam,
-            lid.persoon_id,
-            lid.rol,
-            format_number(lid.leeftijd),
-            format_date(lid.lid_sinds, short=True),
-            format_number(lid.verdenkingen),
-        )
-        for lid in n.leden
-    )
     return Document(
         soort="rapport",
         titel=kop.titel,
@@ -332,6 +354,7 @@ def _namenlijst(n: Namenlijst) -> Document:
             Sectie(
                 titel="Grondslag en doel",
                 blokken=(
+                    Alinea(tekst=kop.verstrekking, nadruk=True),
                     Alinea(tekst=kop.rechtsgrond),
                     Alinea(tekst=DOEL),
                     Alinea(tekst=BEWAREN, nadruk=True),
@@ -344,12 +367,7 @@ def _namenlijst(n: Namenlijst) -> Document:
                         tekst=f"Verdenkingen: registraties als verdachte in de laatste {n.venster_maanden} "
                         "maanden tot en met de peildatum."
                     ),
-                    Tabel(
-                        kop=("Naam", "Persoonsnummer", "Rol", "Leeftijd", "Lid sinds", "Verdenkingen"),
-                        rijen=rijen or (("geen leden", "—", "—", "—", "—", "0"),),
-                        rechts=(3, 5),
-                        breedtes=(3, 2, 1.3, 1.1, 1.5, 1.9),
-                    ),
+                    _namen_tabel(n),
                 ),
             ),
             Sectie(
@@ -392,6 +410,7 @@ def _brief(b: Brief) -> Document:
         Alinea(tekst="Voorgestelde interventies", nadruk=True),
         Lijst(items=b.advies.interventies or ("Signalen blijven volgen.",)),
         Alinea(tekst="Grondslag en doelbinding", nadruk=True),
+        Alinea(tekst=kop.verstrekking),
         Alinea(tekst=kop.rechtsgrond),
         Alinea(tekst=DOEL),
         Alinea(tekst="Vertrouwelijkheid, bewaren en terugsturen", nadruk=True),
@@ -520,6 +539,7 @@ def _groepsscan(g: Groepsscan) -> Document:
                     nadruk=True,
                 ),
                 Alinea(tekst=f"Stap in het werkproces: {g.stap}. Beoordeling stap 2A: {g.beoordeling_2a}."),
+                Alinea(tekst=kop.verstrekking),
             ),
         ),
         Sectie(

@@ -25,6 +25,7 @@ __all__ = [
     "LidIntern",
     "Lijst",
     "Namenlijst",
+    "PlanRegel",
     "Rapportage",
     "Registraties",
     "Relatie",
@@ -71,6 +72,7 @@ class Kop(_Model):
     rol: str
     vertrouwelijk: bool
     rechtsgrond: str
+    verstrekking: str = ""  # "Verstrekt op grond van: ..., doel: ..." from the sharing policy
 
 
 class Scores(_Model):
@@ -128,6 +130,18 @@ class Registraties(_Model):
     verdachte_leden: int
 
 
+class PlanRegel(_Model):
+    """An intervention of the plan van aanpak; the owner is a partner or role, never a person's name."""
+
+    spoor: str
+    partner: str
+    omschrijving: str
+    eigenaar: str
+    deadline: dt.date | None
+    status: str
+    te_laat: bool  # deadline before the peildatum and not afgerond or vervallen
+
+
 class Rapportage(_Model):
     """The standaardrapportage for the gemeente and the OM: aggregates only, no names."""
 
@@ -156,6 +170,7 @@ class Rapportage(_Model):
     aandachtspunten: tuple[str, ...]
     advies: Advies
     advies_bewerkt: str | None
+    plan: tuple[PlanRegel, ...] = ()  # the plan van aanpak's interventions; empty: none recorded
 
 
 class Lid(_Model):
@@ -167,6 +182,8 @@ class Lid(_Model):
     leeftijd: int | None
     lid_sinds: dt.date | None
     verdenkingen: int
+    verwijderdatum: dt.date | None = None  # the purge date (dashboard.privacy.retention)
+    geboortedatum: dt.date | None = None
 
 
 class Namenlijst(_Model):
@@ -175,6 +192,8 @@ class Namenlijst(_Model):
     kop: Kop
     venster_maanden: int
     leden: tuple[Lid, ...]
+    # The person fields the recipient's role may see (sharing policy); only these are rendered.
+    velden: tuple[str, ...] = ("naam", "persoon_id", "rol", "leeftijd", "lid_sinds", "verdenkingen")
 
 
 class LidIntern(_Model):
@@ -225,6 +244,7 @@ class Vergaderpakket(_Model):
     opgesteld_door: str
     rol: str
     rapportages: tuple[Rapportage, ...]
+    verstrekking: str = ""  # "Verstrekt op grond van: ..., doel: ..." from the sharing policy
 
 
 class Brief(_Model):

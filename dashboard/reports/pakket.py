@@ -11,7 +11,7 @@ import datetime as dt
 import secrets
 from typing import TYPE_CHECKING, Final
 
-from dashboard.access import require
+from dashboard.access import require_product, verstrekking
 from dashboard.presentation import band_label, format_date, format_number, format_trend
 from dashboard.reports.build import ReportError, build_rapportage
 from dashboard.reports.config import (
@@ -68,7 +68,7 @@ def build_pakket(  # noqa: PLR0913  (the request's fields, keyword-only after th
     Raises AccessDeniedError without the right, ReportError for an unknown, out-of-scope or inactive
     group and for an empty or too large selection.
     """
-    require(identity, "rapportage")
+    require_product(identity, "vergaderpakket")  # the sharing policy: this role, this product
     ids = list(dict.fromkeys(groep_ids))
     if not 1 <= len(ids) <= PAKKET_MAX:
         raise ReportError(TE_VEEL)
@@ -99,6 +99,7 @@ def build_pakket(  # noqa: PLR0913  (the request's fields, keyword-only after th
         ontvanger=(ontvanger or "").strip() or driehoek,
         opgesteld_door=identity.naam,
         rol=identity.rol_label,
+        verstrekking=verstrekking(identity, "vergaderpakket").regel,
         rapportages=tuple(
             r.model_copy(
                 update={
@@ -163,6 +164,7 @@ def layout_pakket(pakket: Vergaderpakket) -> Document:
         Sectie(
             titel="Grondslag en vertrouwelijkheid",
             blokken=(
+                Alinea(tekst=pakket.verstrekking, nadruk=True),
                 Alinea(tekst=RECHTSGROND),
                 Alinea(tekst=DOEL),
                 Alinea(tekst=BEWAREN),

@@ -67,6 +67,14 @@ _USERS: tuple[tuple[str, str, str, Rol, ScopeType, str], ...] = (
         "MNL",
     ),
     ("beheerder", "Functioneel beheerder (demo)", "beheerder", "beheerder", "land", ""),
+    (
+        "privacyfunctionaris-mnl",
+        "Privacyfunctionaris politie Midden-Nederland (demo)",
+        "privacy.midden-nederland",
+        "privacyfunctionaris",
+        "eenheid",
+        "MNL",
+    ),
 )
 # Extra users of the national sample, with scopes elsewhere in the country.
 _LAND_USERS: tuple[tuple[str, str, str, Rol, ScopeType, str], ...] = (

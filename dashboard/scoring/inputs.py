@@ -159,7 +159,10 @@ def load_inputs_for(
         .where(hangplek.c.groep_id.in_(group_ids))
         .order_by(hangplek.c.hangplek_id),
     )
-    scans = select(scan.c.scan_id, scan.c.groep_id, scan.c.datum).where(scan.c.groep_id.in_(group_ids))
+    # Drafts (status 'concept', entered in the app) count only once the specialist finishes them.
+    scans = select(scan.c.scan_id, scan.c.groep_id, scan.c.datum).where(
+        scan.c.groep_id.in_(group_ids), scan.c.status == "definitief"
+    )
     melding, gemeente = T["melding"], T["gemeente"]
     return ScoringInputs(
         groepen=_groups(engine, group_ids),

@@ -41,11 +41,23 @@ def create_db_engine(url: str) -> Engine:
     return create_engine(parsed, pool_pre_ping=True)
 
 
+# Any fixed number: the PostgreSQL advisory lock that lets one server at a time run the migrations.
+MIGRATION_LOCK = 72_616_001
+
+
 def migrate(engine: Engine) -> None:
-    """Bring the database schema to the newest migration."""
+    """Bring the database schema to the newest migration, once, even when several servers start together.
+
+    The migration runs in one transaction that first takes a lock (an advisory lock on PostgreSQL, the
+    write lock on SQLite); a server that waits finds the schema current and has nothing left to do.
+    """
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
+        elif connection.dialect.name == "sqlite":
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 

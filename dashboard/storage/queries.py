@@ -83,9 +83,13 @@ def load_area_names(engine: Engine) -> dict[str, str]:
     return names
 
 
-def load_identities(engine: Engine) -> list[Identity]:
-    """All users with their role and scope, ordered by name."""
-    frame = read_frame(engine, select(T["gebruiker"]).order_by(T["gebruiker"].c.naam))
+def load_identities(engine: Engine, *, only_active: bool = False) -> list[Identity]:
+    """All users (or only those not blocked) with their role and scope, ordered by name."""
+    gebruiker = T["gebruiker"]
+    statement = select(gebruiker).order_by(gebruiker.c.naam)
+    if only_active:
+        statement = statement.where(gebruiker.c.actief.is_(True))
+    frame = read_frame(engine, statement)
     return [
         Identity(
             gebruiker_id=row["gebruiker_id"],

@@ -13,10 +13,11 @@ import http.client
 import os
 import re
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,6 +36,7 @@ from playwright.sync_api import (
     sync_playwright,
 )
 from sqlalchemy import select
+from sqlalchemy.engine import make_url
 
 from dashboard.settings import PDOK_BRT
 from dashboard.storage.engine import create_db_engine
@@ -67,8 +69,9 @@ CHROMIUM_ARGS = [
 NOT_LOCAL = re.compile(r"^(?!(?:https?|wss?)://(?:127\.0\.0\.1|localhost)(?::\d+)?(?:/|$))")
 HEALTH_TIMEOUT_S = 60.0
 STOP_TIMEOUT_S = 10.0
-# A script run on the sample takes well under a second; the margin covers a busy CI machine.
-RUN_TIMEOUT_MS = 20_000
+# A script run on the sample takes well under a second; a fresh server's first run imports every page
+# (several seconds on a busy 2-core machine): the margin covers that.
+RUN_TIMEOUT_MS = 60_000
 # The base map of every test server: a real outside tile server, so the browser's block is put to the test.
 TILES = PDOK_BRT
 TILE_REQUEST = re.compile(re.sub(r"\\\{[a-z]+\\\}", r"[^/?#]+", re.escape(TILES)) + "$")
@@ -146,14 +149,15 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
 
 
 @contextmanager
-def _serve(database_url: str, log_dir: Path) -> Iterator[str]:
-    """Run `streamlit run app.py` on a free port until the block ends; yield its base URL."""
+def _serve(database_url: str, log_dir: Path, extra_args: tuple[str, ...] = ()) -> Iterator[str]:
+    """Run `streamlit run app.py [extra_args]` on a free port until the block ends; yield its base URL."""
     port = _free_port()
     env = {**os.environ, "DATABASE_URL": database_url, "KAART_TILES": TILES}
     command = [
         *(sys.executable, "-m", "streamlit", "run", "app.py"),
         *("--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1"),
         *("--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"),
+        *extra_args,
     ]
     stdout_path, stderr_path = log_dir / f"streamlit-{port}.out", log_dir / f"streamlit-{port}.err"
     with stdout_path.open("wb") as stdout, stderr_path.open("wb") as stderr:
@@ -194,6 +198,24 @@ def server_url(app_database_url: str, tmp_path_factory: pytest.TempPathFactory) 
 def fresh_server_url(app_database_url: str, tmp_path: Path) -> Iterator[str]:
     """A Streamlit server started for this test alone: no session has loaded any page on it yet."""
     with _serve(app_database_url, tmp_path) as url:
+        yield url
+
+
+@pytest.fixture
+def private_database_url(app_database_url: str, tmp_path: Path) -> str:
+    """A copy of the sample database for this test alone: what the test saves leaves other tests alone."""
+    source, target = make_url(app_database_url).database, tmp_path / "prive.db"
+    assert source is not None
+    # SQLite's backup API copies a consistent state, including what still sits in the WAL file.
+    with closing(sqlite3.connect(source)) as original, closing(sqlite3.connect(target)) as copy:
+        original.backup(copy)
+    return f"sqlite:///{target}"
+
+
+@pytest.fixture
+def private_server_url(private_database_url: str, tmp_path: Path) -> Iterator[str]:
+    """A fresh Streamlit server on this test's own copy of the database (for tests that save changes)."""
+    with _serve(private_database_url, tmp_path) as url:
         yield url
 
 
@@ -280,7 +302,7 @@ class AppPage:
         Waits until `ready` (default: the page's title) is visible: before that, the old page's
         elements can still be on screen.
         """
-        self.page.get_by_test_id("stSidebarNav").get_by_role("link", name=title).click()
+        self.page.get_by_test_id("stSidebarNav").get_by_role("link", name=title, exact=True).click()
         expect(ready or self.page.get_by_role("heading", name=title, level=1)).to_be_visible()
         self.wait_until_idle()
 

@@ -11,11 +11,13 @@ from typing import TYPE_CHECKING
 import pytest
 from playwright.sync_api import expect
 
+from components.navigation import allowed_specs
 from tests.browser.conftest import MAP_IFRAME, RUN_TIMEOUT_MS
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from dashboard.access import Identity
     from tests.browser.conftest import AppPage
 
 GROUP = "G-00014"  # a group of the municipality of Utrecht: in both users' scope
@@ -48,11 +50,15 @@ def _shoot(app_page: AppPage, user: str, name: str) -> None:
 
 @pytest.mark.parametrize("user", USERS)
 def test_every_page_draws_for_the_user(
-    user: str, signed_in: Callable[..., AppPage], group_names: dict[str, str]
+    user: str,
+    signed_in: Callable[..., AppPage],
+    group_names: dict[str, str],
+    demo_users: dict[str, Identity],
 ) -> None:
     app_page = signed_in(user)
     page, main = app_page.page, app_page.page.get_by_test_id("stMain")
-    expect(page.get_by_test_id("stSidebarNav").get_by_role("link")).to_have_count(5)
+    menu = len(allowed_specs(demo_users[user]))  # the role's pages, no more
+    expect(page.get_by_test_id("stSidebarNav").get_by_role("link")).to_have_count(menu)
 
     expect(main.get_by_test_id("stMetric").first).to_be_visible()
     expect(main.locator(MAP_IFRAME)).to_have_count(1)

@@ -13,10 +13,15 @@ from dashboard.access import (
     Identity,
     Scope,
     has_permission,
+    may_export,
     require,
+    require_product,
     scope_expr,
+    verstrekking,
+    visible_fields,
 )
 from dashboard.domain import ROLLEN
+from dashboard.policy import BELEID_PRODUCTEN
 
 
 def _identity(rol: str, scope: Scope | None = None) -> Identity:
@@ -31,12 +36,49 @@ def _identity(rol: str, scope: Scope | None = None) -> Identity:
 
 # Expected answers written out in full, so a change to the matrix must change this table too.
 MATRIX = {
-    "politie_specialist": {"aggregaten", "groepsdetail", "namenlijst", "groepsscan_intern", "rapportage"},
-    "wijkagent": {"aggregaten", "groepsdetail", "namenlijst", "groepsscan_intern"},
-    "procesregisseur": {"aggregaten", "groepsdetail", "namenlijst", "rapportage"},
-    "burgemeester": {"aggregaten", "groepsdetail", "rapportage"},
-    "officier_van_justitie": {"aggregaten", "groepsdetail", "namenlijst", "rapportage"},
-    "beheerder": {"aggregaten", "beheer"},
+    "politie_specialist": {
+        "aggregaten",
+        "groepsdetail",
+        "namenlijst",
+        "groepsscan_intern",
+        "rapportage",
+        "groepsscan_invoer",
+        "stap_wijzigen",
+        "driehoek",
+        "importeren",
+    },
+    "wijkagent": {"aggregaten", "groepsdetail", "namenlijst", "groepsscan_intern", "groepsscan_invoer"},
+    "procesregisseur": {
+        "aggregaten",
+        "groepsdetail",
+        "namenlijst",
+        "rapportage",
+        "stap_wijzigen",
+        "driehoek",
+        "besluiten",
+        "plan_van_aanpak",
+    },
+    "burgemeester": {"aggregaten", "groepsdetail", "rapportage", "driehoek"},
+    "officier_van_justitie": {"aggregaten", "groepsdetail", "namenlijst", "rapportage", "driehoek"},
+    "beheerder": {"aggregaten", "beheer", "audit", "importeren"},
+    "privacyfunctionaris": {"aggregaten", "audit", "inzage"},
+}
+# The products of the strict default policy, per role (gemeente and OM each get their own letter).
+PRODUCTS = {
+    "politie_specialist": {
+        "rapportage",
+        "namenlijst",
+        "brief-gemeente",
+        "brief-om",
+        "groepsscan",
+        "vergaderpakket",
+    },
+    "wijkagent": {"namenlijst", "groepsscan"},
+    "procesregisseur": {"rapportage", "namenlijst", "brief-gemeente", "vergaderpakket"},
+    "burgemeester": {"rapportage", "brief-gemeente", "vergaderpakket"},
+    "officier_van_justitie": {"rapportage", "namenlijst", "brief-om", "vergaderpakket"},
+    "beheerder": set(),
+    "privacyfunctionaris": set(),
 }
 
 
@@ -55,6 +97,37 @@ def test_permission_matrix(rol: str, permissie: str) -> None:
 
 def test_every_role_has_a_row() -> None:
     assert set(ROL_PERMISSIES) == set(ROLLEN)
+    assert {rol: set(rights) for rol, rights in ROL_PERMISSIES.items()} == MATRIX
+
+
+@pytest.mark.parametrize("rol", ROLLEN)
+@pytest.mark.parametrize("product", BELEID_PRODUCTEN)
+def test_product_matrix(rol: str, product: str) -> None:
+    identity = _identity(rol)
+    allowed = product in PRODUCTS[rol]
+    assert may_export(identity, product) is allowed
+    if allowed:
+        require_product(identity, product)
+        assert verstrekking(identity, product).regel.startswith("Verstrekt op grond van: ")
+    else:
+        with pytest.raises(AccessDeniedError, match="deelbeleid"):
+            require_product(identity, product)
+
+
+@pytest.mark.parametrize(
+    ("rol", "expected"),
+    [
+        ("procesregisseur", ("naam", "geboortedatum", "leeftijd", "rol", "lid_sinds")),
+        (
+            "officier_van_justitie",
+            ("naam", "persoon_id", "geboortedatum", "leeftijd", "rol", "lid_sinds", "verdenkingen"),
+        ),
+        ("burgemeester", ()),
+    ],
+    ids=["gemeente", "om", "geen-namenlijst"],
+)
+def test_the_om_sees_more_person_fields_than_the_gemeente(rol: str, expected: tuple[str, ...]) -> None:
+    assert visible_fields(_identity(rol), "namenlijst") == expected
 
 
 def test_only_police_see_the_internal_groepsscan() -> None:

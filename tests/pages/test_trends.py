@@ -21,6 +21,7 @@ SECTIONS = [
     "Groepen per band",
     "Registraties en meldingen per maand",
     "Gemeenten per 10.000 jongeren",
+    "Besluiten van de driehoek",
 ]
 
 

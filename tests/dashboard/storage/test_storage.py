@@ -89,6 +89,7 @@ def test_identities_carry_role_and_scope(engine, sample_dir: Path) -> None:
         "burgemeester",
         "officier_van_justitie",
         "beheerder",
+        "privacyfunctionaris",
     }
     mayors = [identity for identity in identities if identity.rol == "burgemeester"]
     assert len({mayor.scope for mayor in mayors}) == len(mayors) >= 2

@@ -1,0 +1,1 @@
+"""Privacy: retention and purge, data-subject rights (inzage, information letter)."""
