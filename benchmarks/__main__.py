@@ -13,14 +13,14 @@ import traceback
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from benchmarks import browser, foundation, imports, maps, pages, reports, scoring
+from benchmarks import browser, foundation, imports, load, maps, pages, reports, scoring
 from benchmarks.land import BACKENDS, LABELS, Backend, postgresql_server
 from benchmarks.results import Figure, describe_machine, render_table
 
 if TYPE_CHECKING:
     from types import ModuleType
 
-MODULES = (foundation, scoring, maps, pages, reports, imports, browser)
+MODULES = (foundation, scoring, maps, pages, reports, imports, browser, load)
 CHOICES: dict[str, tuple[Backend, ...]] = {
     "sqlite": ("sqlite",),
     "postgresql": ("postgresql",),

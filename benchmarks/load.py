@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from playwright.async_api import BrowserContext, Page, async_playwright, expect
 
 from benchmarks.browser import CHROMIUM, CHROMIUM_ARGS, NOT_LOCAL, streamlit_server
-from benchmarks.land import land_database
+from benchmarks.land import Backend, land_database
 from benchmarks.results import Figure
 from dashboard.access import Identity, has_permission
 from dashboard.storage.engine import create_db_engine
@@ -109,12 +109,12 @@ async def _run(base_url: str, users: list[Identity]) -> _Tally:
     return tally
 
 
-def measure() -> list[Figure]:
+def measure(backend: Backend) -> list[Figure]:
     """Median and 95th percentile of page times under 20 sessions, and the number of errors."""
     if not CHROMIUM.exists():
         msg = f"chromium ontbreekt ({CHROMIUM}); installeer het met apt-get install chromium"
         raise RuntimeError(msg)
-    land = land_database()
+    land = land_database(backend)
     users = _users(land.url)
     with streamlit_server(land.url) as base_url:
         tally = asyncio.run(_run(base_url, users))
