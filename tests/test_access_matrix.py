@@ -4,22 +4,32 @@ role × page: an allowed page renders without exception; a forbidden one is not 
 URL shows the start page instead. role × product × scope: an allowed cell exports bytes and logs one
 row; a forbidden cell raises and logs nothing. A mayor never sees another municipality's group: not via
 URL, filters, exports or a warm cache. Step 2A: no namenlijst or groepsscan of a non-problematic group.
+Deep links: on every page that reads ?groep=, a group outside the user's scope shows nothing of it
+(werknaam, members) and offers no export; one not judged problematic in step 2A shows no names and no
+person export, and only the group page (which counts every group in the scope) shows it at all.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import inspect
+import re
 import shutil
+import sys
 from typing import TYPE_CHECKING
 
+import polars as pl
 import pytest
+from google.protobuf import text_format
 from sqlalchemy import func, select
 from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import Dataframe
 from streamlit.util import calc_hash
 
 from benchmarks.apptest import open_page
-from components.navigation import PAGES, allowed_specs
-from dashboard.access import AccessDeniedError, Identity, has_permission, may_export
+from components.navigation import PAGES, PageSpec, allowed_specs
+from components.report_buttons import PERSOONSGEGEVENS
+from dashboard.access import ROL_PERMISSIES, AccessDeniedError, Identity, has_permission, may_export
 from dashboard.cli import main
 from dashboard.domain import ROLLEN
 from dashboard.policy import BELEID_PRODUCTEN
@@ -30,12 +40,14 @@ from dashboard.reports.service import export_report
 from dashboard.storage.engine import create_db_engine
 from dashboard.storage.queries import load_identities
 from dashboard.storage.schema import metadata
-from tests.conftest import APP
+from tests.conftest import APP, SAMPLE_DIR
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from sqlalchemy.engine import Engine
+
+    from dashboard.domain import Rol
 
 PEILDATUM = dt.date(2026, 11, 30)
 NOW = dt.datetime(2026, 12, 3, 10, 0, tzinfo=dt.UTC)
@@ -87,13 +99,19 @@ def test_each_page_opens_for_its_roles_only(app: AppTest, sample_engine: Engine,
 
 
 def _texts(app: AppTest) -> str:
-    """Every element's content (texts, tables, charts, maps, widget options) as one string."""
+    """Every element's content (texts, tables, charts, maps, widget options) as one string.
+
+    Texts stay UTF-8 (names with accents compare as written); a table's cells travel as Arrow bytes in
+    its proto, so they are added as CSV.
+    """
     parts: list[str] = []
 
     def walk(node: object) -> None:
         proto = getattr(node, "proto", None)
         if proto is not None:
-            parts.append(repr(proto))
+            parts.append(text_format.MessageToString(proto, as_utf8=True))
+        if isinstance(node, Dataframe):
+            parts.append(node.value.to_csv())
         for child in getattr(node, "children", {}).values():
             walk(child)
 
@@ -142,6 +160,109 @@ def test_a_mayor_never_sees_another_municipalitys_group(
     leaked = sorted(naam for naam in amersfoort if naam in shown)
     assert not leaked, f"Amersfoort groups shown to the mayor of Utrecht: {leaked}"
     assert "GM0307" not in shown
+
+
+# ---- deep links: ?groep= with a group the user may not open, on every page that reads it ----
+
+
+def _reads_groep(spec: PageSpec) -> bool:
+    """Whether the page's module reads the query parameter groep (a bookmarkable deep link)."""
+    source = inspect.getsource(sys.modules[spec.render.__module__])
+    return re.search(r"""query_params(\.get\(|\[)\s*["']groep["']""", source) is not None
+
+
+DEEP_LINK_PAGES = [spec for spec in PAGES if _reads_groep(spec)]
+ROL_VAN: dict[str, Rol] = dict(
+    pl.read_csv(SAMPLE_DIR / "gebruikers.csv", infer_schema=False).select("gebruiker_id", "rol").iter_rows()
+)
+# Per user a group inside the scope not (yet) judged problematic in step 2A: before it (G-00018, stap 1),
+# or judged not problematic (G-00002, G-00007: Utrecht has no group before 2A). No names, no scan, no plan.
+VOOR_2A: dict[str, str] = {
+    "specialist-mnl": "G-00018",
+    "wijkagent-utrecht-noord": "G-00007",
+    "procesregisseur-utrecht": "G-00002",
+    "burgemeester-utrecht": "G-00002",
+    "burgemeester-amersfoort": "G-00018",
+    "ovj-mnl": "G-00018",
+}
+# The group page shows every group in the scope (counted, without names); the others only groups that
+# passed step 2A (groepsscan) or were prioritised after it (plan).
+TOONT_ELKE_GROEP = {"groep"}
+NOEMT_LEDEN = {"groep", "groepsscan"}  # pages that list a group's members to a role with the namenlijst
+DEEP_LINKS = [
+    (gebruiker_id, spec.url_path, soort, groep_id)
+    for gebruiker_id, (_binnen, buiten) in USERS.items()
+    for spec in DEEP_LINK_PAGES
+    if spec.permissie in ROL_PERMISSIES[ROL_VAN[gebruiker_id]]
+    for soort, groep_id in (("buiten-gebied", buiten), ("voor-2a", VOOR_2A.get(gebruiker_id)))
+    if groep_id is not None
+]
+
+
+def _group(engine: Engine, groep_id: str) -> tuple[str, list[tuple[str, str]]]:
+    """The group's werknaam, and the persoonsnummer and name of everyone who was ever a member.
+
+    A group not judged problematic in step 2A has no members on record (data minimisation).
+    """
+    tables = metadata.tables
+    groep, lid, persoon = tables["groep"], tables["lidmaatschap"], tables["persoon"]
+    with engine.connect() as connection:
+        statement = select(groep.c.werknaam).where(groep.c.groep_id == groep_id)
+        werknaam = connection.execute(statement).scalar_one()
+        leden = connection.execute(
+            select(persoon.c.persoon_id, persoon.c.voornaam + " " + persoon.c.achternaam)
+            .join(lid, lid.c.persoon_id == persoon.c.persoon_id)
+            .where(lid.c.groep_id == groep_id)
+        ).all()
+    return werknaam, [(persoon_id, naam) for persoon_id, naam in leden]
+
+
+def test_the_pages_with_a_deep_link_are_found() -> None:
+    assert {spec.url_path for spec in DEEP_LINK_PAGES} >= {"groep", "groepsscan", "plan"}
+
+
+@pytest.mark.parametrize("spec", DEEP_LINK_PAGES, ids=lambda spec: spec.url_path)
+def test_a_deep_link_inside_the_scope_shows_the_group(
+    app: AppTest, sample_engine: Engine, spec: PageSpec
+) -> None:
+    """The control for the cells below: what a page shows of a group, the check sees."""
+    identities = {i.gebruiker_id: i for i in load_identities(sample_engine)}
+    identity = next(identities[u] for u in USERS if has_permission(identities[u], spec.permissie))
+    groep_id = USERS[identity.gebruiker_id][0]
+    open_page(app, identity, spec.url_path, groep=groep_id)
+    assert not app.exception
+    werknaam, leden = _group(sample_engine, groep_id)
+    shown = _texts(app)
+    assert werknaam in shown
+    if spec.url_path in NOEMT_LEDEN and has_permission(identity, "namenlijst"):
+        assert any(naam in shown for _, naam in leden), "names shown to a role with the namenlijst"
+
+
+@pytest.mark.parametrize(
+    ("gebruiker_id", "page", "soort", "groep_id"),
+    DEEP_LINKS,
+    ids=[f"{p}-{u}-{s}" for u, p, s, _ in DEEP_LINKS],
+)
+def test_a_deep_link_to_a_foreign_group_shows_nothing_of_it_and_offers_no_export(
+    app: AppTest, sample_engine: Engine, gebruiker_id: str, page: str, soort: str, groep_id: str
+) -> None:
+    identity = next(i for i in load_identities(sample_engine) if i.gebruiker_id == gebruiker_id)
+    assert has_permission(identity, next(s for s in PAGES if s.url_path == page).permissie)
+    open_page(app, identity, page, groep=groep_id)
+    assert not app.exception
+    werknaam, leden = _group(sample_engine, groep_id)
+    assert leden or soort == "voor-2a", f"{groep_id} has members, so a leak would show"
+    shown = _texts(app)
+    exports = sorted(str(button.key) for button in app.get("download_button"))
+    leaked = [f"{persoon_id} {naam}" for persoon_id, naam in leden if persoon_id in shown or naam in shown]
+    assert not leaked, f"members of {groep_id} shown: {leaked}"
+    if soort == "voor-2a" and page in TOONT_ELKE_GROEP:  # shown as a group of the scope: counts only
+        assert werknaam in shown
+        assert not [key for key in exports if any(p in key for p in PERSOONSGEGEVENS)], exports
+        return
+    assert werknaam not in shown
+    assert groep_id not in shown
+    assert not exports
 
 
 # ---- role × product × scope (the report service, HTML; one PDF through the CLI) ----

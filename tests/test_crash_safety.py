@@ -2,7 +2,8 @@
 
 Afterwards the database is consistent, the import is either fully present or absent, every saved
 decision has its audit record (and no record lacks its decision), and the audit chain checks. On
-SQLite and PostgreSQL. The work runs in a child process through the same core functions the app calls.
+SQLite and PostgreSQL. The work runs in a child process (the CLI, or a worker) through the same core
+functions the app calls; tests/browser/test_crash_app.py kills the Streamlit server itself.
 """
 
 from __future__ import annotations
@@ -16,11 +17,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import select
 
 from benchmarks.imports import codes_of, registrations_csv
 from dashboard.audit import verify_chain
 from dashboard.storage.schema import metadata
+from tests.consistency import assert_consistent, assert_decisions_audited, count_rows
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -48,21 +50,6 @@ for number in range(100_000):
     record_decision(engine, user, besluit)
     print(f"opgeslagen {number}", flush=True)
 """
-
-
-def _count(engine: Engine, table: str) -> int:
-    with engine.connect() as connection:
-        return connection.execute(select(func.count()).select_from(T[table])).scalar_one()
-
-
-def _assert_consistent(engine: Engine) -> None:
-    """The database itself is sound (SQLite: integrity and foreign keys) and the audit chain holds."""
-    if engine.dialect.name == "sqlite":
-        with engine.connect() as connection:
-            assert connection.execute(text("PRAGMA integrity_check")).scalar_one() == "ok"
-            assert connection.execute(text("PRAGMA foreign_key_check")).all() == []
-    report = verify_chain(engine)
-    assert report.ok, report.melding
 
 
 def _start(arguments: list[str], db_url: str) -> subprocess.Popen[str]:
@@ -100,7 +87,7 @@ def test_an_import_killed_while_writing_is_absent_or_complete(
 ) -> None:
     export = tmp_path / "registraties.csv"
     export.write_bytes(registrations_csv(codes_of(db_url), REGISTRATIES))
-    before = _count(loaded_engine, "registratie")
+    before = count_rows(loaded_engine, "registratie")
     chain_before = verify_chain(loaded_engine).records
     loaded_engine.dispose()
 
@@ -109,11 +96,11 @@ def test_an_import_killed_while_writing_is_absent_or_complete(
     )
     said = _kill_when(process, "opgeslagen")  # the write phase has begun: rows are going in
 
-    after = _count(loaded_engine, "registratie")
+    after = count_rows(loaded_engine, "registratie")
     assert after in {before, before + REGISTRATIES}, said[-2000:]
     assert after == before, "het proces werd gestopt voor de commit: er mag niets zijn opgeslagen"
     assert verify_chain(loaded_engine).records == chain_before
-    _assert_consistent(loaded_engine)
+    assert_consistent(loaded_engine)
 
     # The same import afterwards goes through completely.
     finished = subprocess.run(
@@ -125,8 +112,8 @@ def test_an_import_killed_while_writing_is_absent_or_complete(
         check=False,
     )
     assert finished.returncode == 0, finished.stderr[-2000:]
-    assert _count(loaded_engine, "registratie") == before + REGISTRATIES
-    _assert_consistent(loaded_engine)
+    assert count_rows(loaded_engine, "registratie") == before + REGISTRATIES
+    assert_consistent(loaded_engine)
 
 
 @pytest.mark.parametrize("saves", [5])
@@ -142,13 +129,7 @@ def test_a_decision_save_killed_midway_leaves_no_half_decision(
     process = _start(["-c", DECISION_WORKER, db_url, groep_id], db_url)
     _kill_when(process, f"opgeslagen {saves}")
 
-    decisions = _count(loaded_engine, "besluit")
+    decisions = count_rows(loaded_engine, "besluit")
     assert decisions >= saves + 1
-    log = T["auditlog"]
-    with loaded_engine.connect() as connection:
-        recorded = set(
-            connection.execute(select(log.c.object_id).where(log.c.actie == "besluit_vastgelegd")).scalars()
-        )
-        stored = set(connection.execute(select(T["besluit"].c.besluit_id)).scalars())
-    assert stored == recorded, "elk besluit heeft precies zijn auditregel, en omgekeerd"
-    _assert_consistent(loaded_engine)
+    assert_decisions_audited(loaded_engine)
+    assert_consistent(loaded_engine)

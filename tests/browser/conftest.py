@@ -148,9 +148,27 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
             process.wait()
 
 
+@dataclass(frozen=True)
+class Server:
+    """A running `streamlit run app.py`: its base URL, and its process (the crash tests kill it)."""
+
+    url: str
+    process: subprocess.Popen[bytes]
+
+
 @contextmanager
 def _serve(database_url: str, log_dir: Path, extra_args: tuple[str, ...] = ()) -> Iterator[str]:
     """Run `streamlit run app.py [extra_args]` on a free port until the block ends; yield its base URL."""
+    with serve_app(database_url, log_dir, extra_args) as server:
+        yield server.url
+
+
+@contextmanager
+def serve_app(database_url: str, log_dir: Path, extra_args: tuple[str, ...] = ()) -> Iterator[Server]:
+    """Run `streamlit run app.py [extra_args]` on a free port until the block ends, once it is healthy.
+
+    The server is stopped at the end unless the test has already ended it (e.g. with SIGKILL).
+    """
     port = _free_port()
     env = {**os.environ, "DATABASE_URL": database_url, "KAART_TILES": TILES}
     command = [
@@ -173,7 +191,7 @@ def _serve(database_url: str, log_dir: Path, extra_args: tuple[str, ...] = ()) -
                     f"Streamlit op poort {port} {state}.\nstderr:\n{stderr_path.read_text(errors='replace')}",
                     pytrace=False,
                 )
-        yield f"http://127.0.0.1:{port}"
+        yield Server(f"http://127.0.0.1:{port}", process)
     finally:
         _stop(process)
 
@@ -304,6 +322,13 @@ class AppPage:
         """
         self.page.get_by_test_id("stSidebarNav").get_by_role("link", name=title, exact=True).click()
         expect(ready or self.page.get_by_role("heading", name=title, level=1)).to_be_visible()
+        self.wait_until_idle()
+
+    def open_group(self, groep_id: str, werknaam: str) -> None:
+        """Open a group's page within this session (signed in) and wait until it has run."""
+        self.go_to("Overzicht")  # from another page, so the group page runs anew for this group
+        self.go_to_url_in_session(f"/groep?groep={groep_id}")
+        expect(self.page.get_by_role("heading", name=werknaam, level=1)).to_be_visible()
         self.wait_until_idle()
 
     def go_to_url_in_session(self, path: str) -> None:
@@ -470,3 +495,22 @@ def signed_in(
         return app_page
 
     return open_signed_in
+
+
+# --- filling in forms ---------------------------------------------------------------------------
+
+
+def choose_option(page: Page, label: str, option: str) -> None:
+    """Pick an option in a selectbox of the main area as a keyboard user does: focus, type, Enter.
+
+    Key presses open and filter the list reliably; a mouse click could land on an option while the
+    virtualised list re-renders under the pointer.
+    """
+    combobox = page.get_by_test_id("stMain").get_by_role("combobox", name=label, exact=True)
+    combobox.focus()
+    page.keyboard.type(option)
+    match = page.get_by_role("listbox").get_by_role("option", name=re.compile(f"^{re.escape(option)}"))
+    expect(match.first).to_be_visible()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("listbox")).to_have_count(0)
+    expect(combobox).to_have_value(re.compile(f"^{re.escape(option)}"))

@@ -11,10 +11,11 @@ import re
 from typing import TYPE_CHECKING
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from dashboard.process.sample_decisions import seed_demo_decisions
 from dashboard.storage.engine import create_db_engine
+from tests.browser.conftest import choose_option
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -33,15 +34,6 @@ def decided_server_url(private_database_url: str, request: pytest.FixtureRequest
     seed_demo_decisions(engine, PEILDATUM)
     engine.dispose()
     return str(request.getfixturevalue("private_server_url"))
-
-
-def _choose(page: Page, label: str, option: str) -> None:
-    """Pick an option in a selectbox of the main area the way a user does: open, type, click."""
-    combobox = page.get_by_test_id("stMain").get_by_role("combobox", name=label, exact=True)
-    combobox.click()
-    page.keyboard.insert_text(option)
-    page.get_by_role("listbox").get_by_role("option", name=re.compile(f"^{re.escape(option)}")).first.click()
-    expect(combobox).to_have_value(re.compile(f"^{re.escape(option)}"))
 
 
 def test_the_procesregisseur_records_a_decision_that_appears_on_the_group_page(
@@ -68,12 +60,12 @@ def test_the_procesregisseur_records_a_decision_that_appears_on_the_group_page(
     expect(page.get_by_test_id("stSidebar")).to_be_visible()
 
     page.get_by_role("tab", name="Besluit vastleggen").click()
-    _choose(page, "Groep", werknaam)
+    choose_option(page, "Groep", werknaam)
     # The form of the chosen group (its widget keys name the group): wait for it before filling it in.
     expect(page.locator(f".st-key-besluit_{GROUP}_n_prioriteit")).to_be_visible()
     app_page.wait_until_idle()
-    _choose(page, "Prioriteit", "Hoog")
-    _choose(page, "Groepsgericht", "Jongerenwerk")
+    choose_option(page, "Prioriteit", "Hoog")
+    choose_option(page, "Groepsgericht", "Jongerenwerk")
     main.get_by_role("textbox", name="Toelichting").fill("Advies overgenomen; jongerenwerk neemt de regie.")
     main.get_by_role("button", name="Besluit vastleggen").click()
     app_page.wait_until_idle()

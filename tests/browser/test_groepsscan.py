@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from playwright.sync_api import expect
 
 from dashboard.presentation import band_label
-from tests.browser.conftest import GROUP_LAYERS_JS
+from tests.browser.conftest import GROUP_LAYERS_JS, choose_option
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -56,12 +56,7 @@ def _band_counts(app_page: AppPage) -> dict[str, int]:
 
 def _choose_group(app_page: AppPage) -> None:
     page = app_page.page
-    combobox = page.get_by_test_id("stMain").get_by_role("combobox", name="Groep")
-    combobox.click()
-    page.keyboard.insert_text(GROEP)
-    option = page.get_by_role("listbox").get_by_role("option", name=re.compile(f"^{re.escape(GROEP)} ·"))
-    expect(option).to_have_count(1)
-    option.click()
+    choose_option(page, "Groep", f"{GROEP} ·")
     expect(page.get_by_role("heading", name="Beoordeling per dimensie")).to_be_visible()
     app_page.wait_until_idle()
 

@@ -16,7 +16,7 @@ from contextlib import ExitStack
 from typing import TYPE_CHECKING
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 from sqlalchemy import select, text
 from sqlalchemy.engine import make_url
 
@@ -24,7 +24,7 @@ from components.data import VERSION_TTL_S
 from dashboard.loading.load import load_folder
 from dashboard.storage.engine import create_db_engine
 from dashboard.storage.schema import metadata
-from tests.browser.conftest import SAMPLE_DIR, _serve
+from tests.browser.conftest import SAMPLE_DIR, _serve, choose_option
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -68,33 +68,10 @@ def two_servers(shared_database_url: str, tmp_path: Path) -> Iterator[tuple[str,
         yield first, second
 
 
-def _choose(page: Page, scope: str, label: str, option: str) -> None:
-    """Pick an option as a keyboard user does: focus, type to filter, Enter on the first match.
-
-    Key presses open and filter the list reliably; a mouse click could land on an option while the
-    virtualised list re-renders under the pointer.
-    """
-    combobox = page.locator(scope).get_by_role("combobox", name=label, exact=True)
-    combobox.focus()
-    page.keyboard.type(option)
-    match = page.get_by_role("listbox").get_by_role("option", name=re.compile(f"^{re.escape(option)}"))
-    expect(match.first).to_be_visible()
-    page.keyboard.press("Enter")
-    expect(page.get_by_role("listbox")).to_have_count(0)
-    expect(combobox).to_have_value(re.compile(f"^{re.escape(option)}"))
-
-
-def _open_group(app_page: AppPage, groep_id: str, werknaam: str) -> None:
-    app_page.go_to("Overzicht")  # from another page, so the group page runs anew for this group
-    app_page.go_to_url_in_session(f"/groep?groep={groep_id}")
-    expect(app_page.page.get_by_role("heading", name=werknaam, level=1)).to_be_visible()
-    app_page.wait_until_idle()
-
-
 def _open_step_form(app_page: AppPage, werknaam: str) -> None:
-    _open_group(app_page, STEP_GROUP, werknaam)
+    app_page.open_group(STEP_GROUP, werknaam)
     app_page.page.get_by_text(re.compile(r"^Werkproces: geschiedenis van de stappen")).click()
-    _choose(app_page.page, "[data-testid='stMain']", "Naar stap", "3 Groepsduiding")
+    choose_option(app_page.page, "Naar stap", "3 Groepsduiding")
     app_page.page.get_by_role("textbox", name="Reden").fill("Groepsscan klaar; door naar duiding.")
 
 
@@ -141,16 +118,16 @@ def _decide_on_one_and_refuse_on_the_other(
     first.go_to("Driehoeksoverleg")
     page = first.page
     page.get_by_role("tab", name="Besluit vastleggen").click()
-    _choose(page, "[data-testid='stMain']", "Groep", group_names[DECISION_GROUP])
+    choose_option(page, "Groep", group_names[DECISION_GROUP])
     expect(page.locator(f".st-key-besluit_{DECISION_GROUP}_n_prioriteit")).to_be_visible()
     first.wait_until_idle()
-    _choose(page, "[data-testid='stMain']", "Prioriteit", "Hoog")
+    choose_option(page, "Prioriteit", "Hoog")
     page.get_by_test_id("stMain").get_by_role("button", name="Besluit vastleggen").click()
     first.wait_until_idle()
     expect(page.get_by_text("Het besluit is vastgelegd")).to_be_visible()
 
     # ... is on the second server's group page.
-    _open_group(second, DECISION_GROUP, group_names[DECISION_GROUP])
+    second.open_group(DECISION_GROUP, group_names[DECISION_GROUP])
     decision = second.page.locator(".st-key-laatste_besluit")
     expect(decision.get_by_test_id("stMetricValue").first).to_have_text("Geprioriteerd")
 

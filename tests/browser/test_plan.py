@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from dashboard.process.sample_plan import seed_demo_plan
 from dashboard.storage.engine import create_db_engine
-from tests.browser.conftest import _serve
+from tests.browser.conftest import _serve, choose_option
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -39,10 +39,7 @@ def test_the_procesregisseur_adds_an_intervention_and_sees_it_on_the_group_page(
     page = app_page.page
     expect(page.get_by_text(re.compile(r"^Interventies te laat: \d+"))).to_be_visible()
     app_page.go_to("Plan van aanpak")
-    combobox = page.get_by_role("combobox", name="Groep")
-    combobox.click()
-    page.keyboard.insert_text("Groep Terwijde")
-    page.get_by_role("option", name=re.compile("^Groep Terwijde")).click()
+    choose_option(page, "Groep", "Groep Terwijde")
     app_page.wait_until_idle()
     expect(page.get_by_test_id("stMetric").filter(has_text="Te laat")).to_contain_text("⚠ 1")
     form = page.get_by_test_id("stForm").filter(has_text="Interventie toevoegen")

@@ -3,24 +3,37 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
-from typing import TYPE_CHECKING
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from typing import TYPE_CHECKING, NamedTuple
 
+import docx
 import polars as pl
 import pytest
+from docx.oxml.ns import qn
+from pypdf import PdfReader
 from sqlalchemy import func, select
 
 from dashboard.audit import verify_chain
 from dashboard.cli import main
+from dashboard.privacy.export import INZAGE_FORMATEN, export_inzage, export_letter
+from dashboard.privacy.inzage import InzageError
 from dashboard.privacy.purge import REDEN, purge_persons
 from dashboard.privacy.retention import due_for_purge, load_purge_dates
+from dashboard.reports.config import FORMATEN, PAKKET, PRODUCTEN, Formaat
 from dashboard.reports.models import Aanvraag
+from dashboard.reports.pakket import build_vergaderpakket
 from dashboard.reports.service import export_report
 from dashboard.storage.queries import load_identities, read_frame
 from dashboard.storage.schema import metadata
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
+
+    from dashboard.access import Identity
 
 T = metadata.tables
 PEILDATUM = dt.date(2026, 11, 30)
@@ -89,59 +102,201 @@ def test_the_purge_command_removes_exactly_the_due_persons_and_proves_it(
     assert "0 personen" in err
 
 
-def _purged_member(engine: Engine) -> tuple[str, dt.date, str]:
-    """A due member of a problematic group, the day before their membership ended, and their name."""
-    due = due_for_purge(load_purge_dates(engine), PEILDATUM)
+# ---- the purged person's names in every product that can carry names, in every format ----
+
+
+class Persoon(NamedTuple):
+    """What a document prints to identify a member: the full name and the persoonsnummer."""
+
+    persoon_id: str
+    naam: str
+
+
+@dataclass(frozen=True)
+class Zaak:
+    """A problematic group on the eve of a due member's leaving, with its current members not due."""
+
+    groep_id: str
+    peildatum: dt.date
+    weg: Persoon
+    blijven: tuple[Persoon, ...]
+    specialist: Identity
+    privacy: Identity
+
+
+def _squash(text: str) -> str:
+    """Text without whitespace, hyphens and soft hyphens: wrapped PDF lines compare with the source."""
+    return re.sub(r"[\s\-\u00ad]", "", text)
+
+
+class _Html(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def _docx_text(inhoud: bytes) -> str:
+    """Every paragraph of the body (tables included), the headers and the footers."""
+    document = docx.Document(io.BytesIO(inhoud))
+    parts = [document.element.body]
+    parts += [part._element for s in document.sections for part in (s.header, s.footer)]  # noqa: SLF001
+    paragraphs = (p for part in parts for p in part.iter(qn("w:p")))
+    return "\n".join("".join(t.text or "" for t in p.iter(qn("w:t"))) for p in paragraphs)
+
+
+def _json_text(value: object) -> str:
+    """The JSON's values in order, as a reader sees them (voornaam and achternaam side by side)."""
+    if isinstance(value, dict):
+        return " ".join(_json_text(v) for v in value.values())
+    if isinstance(value, list):
+        return " ".join(_json_text(v) for v in value)
+    return str(value)
+
+
+def _text(inhoud: bytes, formaat: str) -> str:
+    """A document's text, read back with a real parser, squashed (see _squash)."""
+    if formaat == "pdf":
+        text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(inhoud)).pages)
+    elif formaat == "docx":
+        text = _docx_text(inhoud)
+    elif formaat == "json":
+        text = _json_text(json.loads(inhoud))
+    else:
+        parser = _Html()
+        parser.feed(inhoud.decode())
+        text = "".join(parser.parts)
+    return _squash(text)
+
+
+def _shows(text: str, persoon: Persoon) -> bool:
+    return _squash(persoon.naam) in text and _squash(persoon.persoon_id) in text
+
+
+def _mentions(text: str, persoon: Persoon) -> bool:
+    return _squash(persoon.naam) in text or _squash(persoon.persoon_id) in text
+
+
+def _zaak(engine: Engine) -> Zaak:
+    """The first due member of a problematic group, the day before their membership ended."""
+    dates = load_purge_dates(engine)
+    due = due_for_purge(dates, PEILDATUM)
     lid, groep, persoon = T["lidmaatschap"], T["groep"], T["persoon"]
     statement = (
-        select(lid.c.persoon_id, lid.c.groep_id, lid.c.tot, persoon.c.voornaam, persoon.c.achternaam)
+        select(
+            lid.c.persoon_id, lid.c.groep_id, lid.c.van, lid.c.tot, persoon.c.voornaam, persoon.c.achternaam
+        )
         .join(groep, groep.c.groep_id == lid.c.groep_id)
         .join(persoon, persoon.c.persoon_id == lid.c.persoon_id)
-        .where(groep.c.beoordeling_2a == "problematisch", lid.c.tot.is_not(None))
+        .where(groep.c.beoordeling_2a == "problematisch")
     )
-    members = read_frame(engine, statement).join(due, on="persoon_id", how="semi").sort("persoon_id")
-    assert members.height > 0, "the sample has a due member of a problematic group"
-    row = members.row(0, named=True)
-    return row["groep_id"], row["tot"] - dt.timedelta(days=1), f"{row['voornaam']} {row['achternaam']}"
-
-
-def _names_in_group(engine: Engine, groep_id: str) -> list[str]:
-    lid, persoon = T["lidmaatschap"], T["persoon"]
-    statement = (
-        select(persoon.c.voornaam, persoon.c.achternaam)
-        .join(lid, lid.c.persoon_id == persoon.c.persoon_id)
-        .where(lid.c.groep_id == groep_id)
+    leden = read_frame(engine, statement).with_columns(
+        naam=pl.concat_str("voornaam", "achternaam", separator=" ")
     )
-    return [f"{v} {a}" for v, a in read_frame(engine, statement).rows()]
+    weg = leden.filter(pl.col("tot").is_not_null()).join(due, on="persoon_id", how="semi").sort("persoon_id")
+    assert weg.height > 0, "the sample has a due member of a problematic group"
+    row = weg.row(0, named=True)
+    peildatum = row["tot"] - dt.timedelta(days=1)
+    active = (pl.col("van") <= peildatum) & (pl.col("tot").is_null() | (pl.col("tot") >= peildatum))
+    blijven = (
+        leden.filter(pl.col("groep_id") == row["groep_id"], active)
+        .join(due, on="persoon_id", how="anti")
+        .unique("persoon_id")
+        .sort("persoon_id")
+    )
+    users = {i.gebruiker_id: i for i in load_identities(engine)}
+    return Zaak(
+        groep_id=row["groep_id"],
+        peildatum=peildatum,
+        weg=Persoon(row["persoon_id"], row["naam"]),
+        blijven=tuple(Persoon(p, n) for p, n in blijven.select("persoon_id", "naam").iter_rows()),
+        specialist=users["specialist-mnl"],
+        privacy=users["privacyfunctionaris-mnl"],
+    )
 
 
-def _exports(engine: Engine, groep_id: str, peildatum: dt.date) -> tuple[str, str]:
-    """The namenlijst and the standaardrapportage (HTML, through the report service) as text."""
-    specialist = next(i for i in load_identities(engine) if i.gebruiker_id == "specialist-mnl")
-    texts = []
-    for product in ("namenlijst", "rapportage"):
-        aanvraag = Aanvraag(
-            identity=specialist, groep_id=groep_id, peildatum=peildatum, product=product,
-            aangemaakt=dt.datetime.now(tz=dt.UTC),
-        )  # fmt: skip
-        texts.append(export_report(engine, aanvraag, "html").inhoud.decode())
-    return texts[0], texts[1]
+def _group_export(engine: Engine, zaak: Zaak, product: str, formaat: Formaat) -> bytes:
+    """A group product as the specialist (who may make every one) exports it on the peildatum."""
+    if product == PAKKET:
+        return build_vergaderpakket(engine, zaak.specialist, [zaak.groep_id], zaak.peildatum)
+    aanvraag = Aanvraag(
+        identity=zaak.specialist, groep_id=zaak.groep_id, peildatum=zaak.peildatum, product=product,
+        aangemaakt=dt.datetime.now(tz=dt.UTC),
+    )  # fmt: skip
+    return export_report(engine, aanvraag, formaat).inhoud
 
 
-def test_a_purged_name_is_gone_from_every_export(loaded_engine: Engine) -> None:
-    groep_id, peildatum, naam = _purged_member(loaded_engine)
-    namenlijst, rapportage = _exports(loaded_engine, groep_id, peildatum)
-    assert naam in namenlijst
-    assert naam not in rapportage  # the standaardrapportage never names anyone
-    others = [n for n in _names_in_group(loaded_engine, groep_id) if n != naam and n in namenlijst]
+# Per product of a group: its formats, and whether it lists the group's members (name, persoonsnummer).
+GROUP_PRODUCTS: dict[str, tuple[tuple[Formaat, ...], bool]] = {
+    "namenlijst": (FORMATEN, True),
+    "rapportage": (FORMATEN, False),
+    "groepsscan": (FORMATEN, True),
+    "brief-gemeente": (FORMATEN, False),
+    "brief-om": (FORMATEN, False),
+    PAKKET: (("pdf",), False),
+}
+
+
+def test_the_table_holds_every_group_product() -> None:
+    assert set(GROUP_PRODUCTS) == {*PRODUCTEN, PAKKET}
+
+
+@pytest.mark.parametrize("product", list(GROUP_PRODUCTS), ids=lambda p: f"groep-{p}")
+def test_a_purged_member_is_gone_from_every_group_product(loaded_engine: Engine, product: str) -> None:
+    zaak = _zaak(loaded_engine)
+    formaten, noemt_leden = GROUP_PRODUCTS[product]
+    before = {f: _text(_group_export(loaded_engine, zaak, product, f), f) for f in formaten}
     purge_persons(loaded_engine, PEILDATUM)
-    kept = [n for n in others if n in _names_in_group(loaded_engine, groep_id)]
-    namenlijst, rapportage = _exports(loaded_engine, groep_id, peildatum)
-    assert naam not in namenlijst
-    assert naam not in rapportage
-    assert kept
-    assert all(n in namenlijst for n in kept)
-    assert "Verwijderen op" in namenlijst
+    after = {f: _text(_group_export(loaded_engine, zaak, product, f), f) for f in formaten}
+    for formaat in formaten:
+        assert _squash(zaak.groep_id) in after[formaat], formaat  # the document is about the group
+        assert not _mentions(after[formaat], zaak.weg), formaat
+        if not noemt_leden:  # never names anyone, before the purge either
+            assert not _mentions(before[formaat], zaak.weg), formaat
+            continue
+        assert _shows(before[formaat], zaak.weg), formaat
+        shown = [p for p in zaak.blijven if _shows(before[formaat], p)]
+        assert shown, formaat
+        missing = [p for p in shown if not _shows(after[formaat], p)]
+        assert not missing, f"{formaat}: members not due are gone too: {missing}"
+    if product == "namenlijst":
+        assert all(_squash("Verwijderen op") in text for text in after.values())
+
+
+def _subject_export(engine: Engine, zaak: Zaak, product: str, persoon_id: str, formaat: str) -> bytes:
+    """The privacy officer's inzage or information letter for one person of the group."""
+    if product == "inzage":
+        return export_inzage(
+            engine, zaak.privacy, persoon_id, formaat=formaat, peildatum=zaak.peildatum
+        ).inhoud
+    return export_letter(
+        engine, zaak.privacy, persoon_id, groep_id=zaak.groep_id, formaat=formaat, peildatum=zaak.peildatum
+    ).inhoud
+
+
+# The files of data-subject rights: about one person, who is named in each of them.
+SUBJECT_PRODUCTS: dict[str, tuple[str, ...]] = {
+    "inzage": INZAGE_FORMATEN,
+    "informatiebrief": ("pdf", "docx"),
+}
+
+
+@pytest.mark.parametrize("product", list(SUBJECT_PRODUCTS), ids=lambda p: f"betrokkene-{p}")
+def test_a_purged_person_gets_no_inzage_or_letter_any_more(loaded_engine: Engine, product: str) -> None:
+    zaak = _zaak(loaded_engine)
+    blijft = zaak.blijven[0]
+    for formaat in SUBJECT_PRODUCTS[product]:
+        text = _text(_subject_export(loaded_engine, zaak, product, zaak.weg.persoon_id, formaat), formaat)
+        assert _shows(text, zaak.weg), formaat
+    purge_persons(loaded_engine, PEILDATUM)
+    for formaat in SUBJECT_PRODUCTS[product]:
+        with pytest.raises(InzageError, match="bestaat niet"):
+            _subject_export(loaded_engine, zaak, product, zaak.weg.persoon_id, formaat)
+        text = _text(_subject_export(loaded_engine, zaak, product, blijft.persoon_id, formaat), formaat)
+        assert _shows(text, blijft), formaat
+        assert not _mentions(text, zaak.weg), formaat
 
 
 def test_a_wrong_peildatum_is_refused_in_dutch(capsys: pytest.CaptureFixture[str]) -> None:
