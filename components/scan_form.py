@@ -113,7 +113,9 @@ def _values(identity: Identity, form: ScanForm, center: tuple[float, float]) -> 
     datum = st.date_input("Datum van de scan", key="scan_datum", max_value=today, format="DD-MM-YYYY")
     narratief = st.text_area(
         "Narratief", key="scan_narratief", height=140,
-        help="Het verhaal van de wijkagent: wie, wat, waar en wanneer; geen namen van niet-leden.",
+        help="Het verhaal van de wijkagent: wat, waar en wanneer. Noem geen namen: het narratief staat "
+        "letterlijk in de standaardrapportage en valt niet onder de bewaartermijnen; leden noteert u "
+        "onder Groepsleden en rollen.",
     )  # fmt: skip
     platforms = st.multiselect(
         "Online platforms", list(dict.fromkeys([*PLATFORMS, *st.session_state["scan_platforms"]])),

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Final
 import polars as pl
 from pydantic import BaseModel, ConfigDict
 
-from dashboard.access import has_permission, require
+from dashboard.access import has_permission, require, visible_fields
 from dashboard.domain import STAP_LABELS
 from dashboard.groups.queries import (
     load_birthdates,
@@ -132,6 +132,31 @@ def _redact_persons(advies: Advies) -> Advies:
     return advies.model_copy(update={"aanpak": aanpak})
 
 
+def _restrict_persons(advies: Advies, fields: tuple[str, ...], names: pl.DataFrame) -> Advies:
+    """The persoonsgerichte advice with only the person fields the role's namenlijst allows.
+
+    Items are 'persoon_id (reden)'; without 'persoon_id' the member is named instead of numbered,
+    without 'verdenkingen' the reason (counts of suspicions) is left out (art. 20 Wpg-besluit).
+    """
+    if "persoon_id" in fields and "verdenkingen" in fields:
+        return advies
+    full = {row["persoon_id"]: f"{row['voornaam']} {row['achternaam']}".strip() for row in names.to_dicts()}
+
+    def restricted(item: str) -> str:
+        persoon_id, _, reden = item.partition(" ")
+        named = full.get(persoon_id, "lid (naam onbekend)") if "naam" in fields else "lid"
+        who = persoon_id if "persoon_id" in fields else named
+        return f"{who} {reden}" if "verdenkingen" in fields else who
+
+    aanpak = tuple(
+        item.model_copy(update={"betreft": tuple(map(restricted, item.betreft))})
+        if item.soort == "persoonsgericht"
+        else item
+        for item in advies.aanpak
+    )
+    return advies.model_copy(update={"aanpak": aanpak})
+
+
 def _timeline(scans: pl.DataFrame, history: pl.DataFrame, *, police: bool) -> pl.DataFrame:
     columns = ["datum", "auteur", "prioriteit", "band"] + (["radicaliseringssignaal"] if police else [])
     scores = history.select(datum="peildatum", prioriteit="prioriteit", band="band")
@@ -222,14 +247,19 @@ def load_group_detail(
     # Step-2A gate: no names for a group that is not (yet) judged problematic, whatever the role.
     problematic = row.item(0, "beoordeling_2a") == "problematisch"
     may_name = has_permission(identity, "namenlijst") and problematic
+    names = load_member_names(engine, groep_id) if may_name else None
     score = scored.score
-    if score is not None and not may_name:
-        score = score.model_copy(update={"advies": _redact_persons(score.advies)})
+    if score is not None:
+        advies = (
+            _redact_persons(score.advies)
+            if names is None
+            else _restrict_persons(score.advies, visible_fields(identity, "namenlijst"), names)
+        )
+        score = score.model_copy(update={"advies": advies})
     police = identity.rol in POLITIE_ROLLEN
     scans = load_scans(engine, groep_id).filter(pl.col("datum") <= peildatum)
     birthdates = load_birthdates(engine, groep_id)
     overlap, outside = _overlap(engine, identity, inputs.leden, groep_id, peildatum)
-    names = load_member_names(engine, groep_id) if may_name else None
     return GroupDetail(
         groep=_info(row.row(0, named=True)),
         peildatum=peildatum,

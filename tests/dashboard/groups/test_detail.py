@@ -178,3 +178,29 @@ def test_no_names_for_a_group_not_judged_problematic(sample_engine, people) -> N
     problematic = groups.filter(pl.col("beoordeling_2a") == "problematisch")["groep_id"][0]
     assert load_group_detail(sample_engine, specialist, gated, PEILDATUM).namen is None
     assert load_group_detail(sample_engine, specialist, problematic, PEILDATUM).namen is not None
+
+
+@pytest.mark.parametrize(
+    ("rol", "ids", "suspicions"),
+    [
+        ("procesregisseur", False, False),  # the municipality: names, no police numbers or suspicions
+        ("officier_van_justitie", True, True),
+        ("politie_specialist", True, True),
+    ],
+)
+def test_the_personal_advice_shows_only_the_fields_of_the_role_s_namenlijst(
+    sample_engine, people, rol: str, *, ids: bool, suspicions: bool
+) -> None:
+    identity = _as(people["burgemeester-utrecht"], rol)
+    detail = load_group_detail(sample_engine, identity, UTRECHT_TOP, PEILDATUM)
+    assert detail is not None
+    assert detail.score is not None
+    assert detail.namen is not None
+    persoonsgericht = next(a for a in detail.score.advies.aanpak if a.soort == "persoonsgericht")
+    assert len(persoonsgericht.betreft) == 18
+    text = " ".join(persoonsgericht.betreft)
+    assert ("P-0" in text) is ids
+    assert ("verdenking" in text) is suspicions
+    if not ids:
+        names = set(detail.namen["naam"])
+        assert all(item in names for item in persoonsgericht.betreft), "named instead of numbered"
