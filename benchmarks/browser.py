@@ -34,7 +34,7 @@ from dashboard.storage.queries import load_identities
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "NOT_LOCAL", "measure", "streamlit_server"]
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "NOT_LOCAL", "measure", "streamlit_process", "streamlit_server"]
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -89,6 +89,13 @@ def _healthy(port: int) -> bool:
 @contextmanager
 def streamlit_server(database_url: str) -> Iterator[str]:
     """`streamlit run app.py` on the database and a free port; yields the base URL, stops it after."""
+    with streamlit_process(database_url) as (base_url, _process):
+        yield base_url
+
+
+@contextmanager
+def streamlit_process(database_url: str) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """The same server, also yielding its process (to read the CPU time it used)."""
     port = _free_port()
     command = [
         *(sys.executable, "-m", "streamlit", "run", "app.py"),
@@ -107,7 +114,7 @@ def streamlit_server(database_url: str) -> Iterator[str]:
                     msg = f"streamlit startte niet:\n{log.read().decode(errors='replace')[-2000:]}"
                     raise RuntimeError(msg)
                 time.sleep(0.2)
-            yield f"http://127.0.0.1:{port}"
+            yield f"http://127.0.0.1:{port}", process
         finally:
             process.terminate()
             try:

@@ -36,6 +36,8 @@ def render() -> None:
         return
     peildatum = choose_peildatum(latest_peildatum())
     groep_id = st.query_params.get("groep")
+    if not groep_id:
+        st.title("Groep")
     choose_group(scope_scores(identity.scope, peildatum).groepen, groep_id)
     if not groep_id:
         st.info("Kies hierboven een groep, of open een groep vanuit de kaart of de prioritering.")

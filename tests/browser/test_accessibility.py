@@ -88,9 +88,28 @@ def test_every_page_has_no_serious_accessibility_violations(
         app_page.page.get_by_test_id("stSidebarNav").get_by_role("link", name=spec.title, exact=True).click()
         app_page.page.wait_for_function(ON_PAGE, arg=spec.url_path)
         app_page.wait_until_idle()
-        found = _describe(_violations(app_page, axe_script))
-        if app_page.page.evaluate("document.documentElement.lang") != "nl":
-            found += "\ntaal van de pagina is niet nl"
-        if found.strip():
-            failures[spec.url_path] = found.strip()
+        if found := _problems(app_page, axe_script):
+            failures[spec.url_path] = found
     assert not failures, "\n".join(f"{page}:\n{text}" for page, text in failures.items())
+
+
+def _problems(app_page: AppPage, axe_script: str) -> str:
+    found = _describe(_violations(app_page, axe_script))
+    if app_page.page.evaluate("document.documentElement.lang") != "nl":
+        found += "\ntaal van de pagina is niet nl"
+    return found.strip()
+
+
+def test_the_sign_in_page_has_no_serious_accessibility_violations(app_page: AppPage, axe_script: str) -> None:
+    app_page.open("/")
+    app_page.page.get_by_role("button", name="Inloggen", exact=True).wait_for()
+    app_page.wait_until_idle()
+    assert not _problems(app_page, axe_script)
+
+
+def test_an_opened_group_has_no_serious_accessibility_violations(
+    signed_in: Callable[..., AppPage], group_names: dict[str, str], axe_script: str
+) -> None:
+    app_page = signed_in("specialist-mnl")
+    app_page.open_group("G-00014", group_names["G-00014"])  # band hoog: every section of the page is filled
+    assert not _problems(app_page, axe_script)
