@@ -51,7 +51,7 @@ def _engine_for(url: str) -> Engine:
 
     The migration runs once, under a lock, however many servers start together.
     """
-    db = create_db_engine(url)
+    db = create_db_engine(url, pool_size=Settings().database_verbindingen)
     migrate(db)
     return db
 

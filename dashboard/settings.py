@@ -24,6 +24,15 @@ class Settings(BaseSettings):
         description="SQLAlchemy-URL van de database: SQLite (ingebouwd, map data/) of PostgreSQL, "
         "bijv. postgresql+psycopg://gebruiker@host:5432/groepsbeeld voor een gedeelde server.",
     )
+    database_verbindingen: int = Field(
+        default=25,
+        ge=1,
+        le=500,
+        alias="DATABASE_VERBINDINGEN",
+        description="Databaseverbindingen per app-server (plus 10 in pieken). Elke sessie die een pagina "
+        "bouwt, houdt er een vast: kies minstens het aantal gelijktijdige gebruikers per server; "
+        "PostgreSQL's max_connections moet groter zijn dan servers × (dit getal + 10).",
+    )
     kaart_tiles: str = Field(
         default=PDOK_BRT,
         alias="KAART_TILES",

@@ -29,16 +29,20 @@ def _sqlite_pragmas(dbapi_connection: object, _record: ConnectionPoolEntry) -> N
     cursor.close()
 
 
-def create_db_engine(url: str) -> Engine:
-    """Create an engine for a SQLAlchemy URL; a SQLite file's folder is created when missing."""
+def create_db_engine(url: str, pool_size: int = 5) -> Engine:
+    """Create an engine for a SQLAlchemy URL; a SQLite file's folder is created when missing.
+
+    pool_size: connections kept open (10 more in peaks). The app server passes one per concurrent
+    session, since each script run holds a connection while it reads; command-line tools need few.
+    """
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(parsed)
+        engine = create_engine(parsed, pool_size=pool_size)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(parsed, pool_pre_ping=True)
+    return create_engine(parsed, pool_pre_ping=True, pool_size=pool_size)
 
 
 # Any fixed number: the PostgreSQL advisory lock that lets one server at a time run the migrations.
