@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from alembic import command
 from alembic.config import Config
@@ -17,13 +19,33 @@ if TYPE_CHECKING:
 __all__ = ["create_db_engine", "is_empty", "migrate"]
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+WAL_ATTEMPTS = 100  # 5 s in all, like SQLite's own busy timeout
+
+
+def _use_wal(cursor: Any) -> None:  # noqa: ANN401  (a DB-API cursor has no type)
+    """Switch the file to WAL, once: the mode stays with the file.
+
+    The switch needs the file to itself and SQLite does not wait for that, so several servers opening a
+    new database at once retry for a few seconds.
+    """
+    for attempt in range(WAL_ATTEMPTS):
+        try:
+            if cursor.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+                return
+            cursor.execute("PRAGMA journal_mode=WAL")
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or attempt == WAL_ATTEMPTS - 1:
+                raise
+            time.sleep(0.05)
+        else:
+            return
 
 
 def _sqlite_pragmas(dbapi_connection: object, _record: ConnectionPoolEntry) -> None:
     """Turn on foreign keys and WAL for every new SQLite connection."""
     cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA journal_mode=WAL")
+    _use_wal(cursor)
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA cache_size=-65536")  # 64 MiB: bulk loads and analytics stay in memory
     cursor.close()
