@@ -100,7 +100,7 @@ def member_values(*, editable: bool, datum: dt.date, people: pl.DataFrame | None
     else:
         edited = st.data_editor(
             pl.DataFrame([{k: row.get(k) for k in _SCHEMA} for row in _named(base, people)], schema=_SCHEMA),
-            key=f"scan_leden_{st.session_state[_VERSION]}", hide_index=True, width="stretch",
+            key=f"scan_leden_{st.session_state[_VERSION]}", hide_index=True, width="stretch", placeholder="—",
             disabled=not editable or ["naam", "van", "bron"],
             column_config={
                 "naam": st.column_config.TextColumn("Naam"),

@@ -99,6 +99,7 @@ def place_values(center: tuple[float, float]) -> list[dict[str, Any]]:
         pl.DataFrame(st.session_state[_BASE], schema=_SCHEMA),
         key=f"scan_plekken_{st.session_state[_VERSION]}",
         num_rows="dynamic",
+        placeholder="—",
         hide_index=True,
         width="stretch",
         column_order=_COLUMNS,
