@@ -11,7 +11,7 @@ from components.data import engine
 from dashboard.access import has_permission
 from dashboard.charts import build_decision_counts
 from dashboard.domain import BESLUIT_UITKOMST_LABELS, SPOOR_LABELS, SPOREN
-from dashboard.presentation import format_date
+from dashboard.presentation import format_date, text_of
 from dashboard.process.decisions import PRIORITEIT_LABELS, REGIE_KOLOMMEN, format_aanwezigen, load_decisions
 
 if TYPE_CHECKING:
@@ -69,12 +69,10 @@ def _latest(row: dict[str, object], peildatum: dt.date) -> None:
 
 def _history(besluiten: pl.DataFrame) -> pl.DataFrame:
     return besluiten.select(
-        Vergadering=pl.col("vergaderdatum").map_elements(format_date, return_dtype=pl.String),
+        Vergadering=text_of(besluiten["vergaderdatum"], format_date),
         Besluit=pl.col("uitkomst").replace(BESLUIT_UITKOMST_LABELS),
         Prioriteit=pl.col("prioriteit").replace(PRIORITEIT_LABELS).fill_null("—"),
-        Evaluatie=pl.col("volgende_evaluatie")
-        .map_elements(format_date, return_dtype=pl.String)
-        .fill_null("—"),
+        Evaluatie=text_of(besluiten["volgende_evaluatie"], format_date).fill_null("—"),
         Toelichting="toelichting",
     )
 

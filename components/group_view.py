@@ -22,6 +22,7 @@ from dashboard.presentation import (
     band_label,
     format_date,
     format_number,
+    text_of,
 )
 
 if TYPE_CHECKING:
@@ -183,9 +184,8 @@ def show_timeline(detail: GroupDetail) -> None:
     if detail.scans.is_empty():
         st.info("Er is nog geen groepsscan van deze groep. Een scan kan altijd worden aangevraagd.")
         return
-    table = detail.scans.sort("datum", descending=True).with_columns(
-        pl.col("band").map_elements(band_label, return_dtype=pl.String)
-    )
+    table = detail.scans.sort("datum", descending=True)
+    table = table.with_columns(text_of(table["band"], band_label))
     config: dict[str, object] = {
         "datum": st.column_config.DateColumn("Datum", format="DD-MM-YYYY", help="Datum van de groepsscan."),
         "auteur": st.column_config.TextColumn("Opgesteld door", help="Wie de scan heeft gemaakt."),

@@ -11,7 +11,7 @@ from components.data import engine, refresh_data
 from dashboard.access import Scope
 from dashboard.domain import ROL_LABELS, ROLLEN, SCOPE_TYPES
 from dashboard.policy import active_policy, describe_policy
-from dashboard.presentation import format_date
+from dashboard.presentation import format_date, text_of
 from dashboard.storage.locking import ConcurrentEditError
 from dashboard.users import (
     UserCreate,
@@ -72,11 +72,10 @@ def show_users() -> pl.DataFrame:
         pl.col("gebruiker_id").alias("Gebruikersnaam"),
         pl.col("email").alias("E-mail"),
         pl.col("rol").replace_strict(ROL_LABELS, default=pl.col("rol")).alias("Rol"),
-        pl.struct("scope_type", "scope_codes")
-        .map_elements(
-            lambda s: _scope(s["scope_type"], s["scope_codes"]).describe(names), return_dtype=pl.String
-        )
-        .alias("Gebied"),
+        text_of(
+            users.select(pl.struct("scope_type", "scope_codes")).to_series(),
+            lambda s: _scope(s["scope_type"], s["scope_codes"]).describe(names),
+        ).alias("Gebied"),
         pl.when(pl.col("actief")).then(pl.lit("actief")).otherwise(pl.lit("geblokkeerd")).alias("Status"),
     )
     st.dataframe(table, hide_index=True, key="beheer_gebruikers")

@@ -5,10 +5,13 @@ One place for these, so the map, the tables, the charts and the reports all agre
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
+
+import polars as pl
 
 if TYPE_CHECKING:
     import datetime as dt
+    from collections.abc import Callable
 
 __all__ = [
     "BAND_COLOURS",
@@ -22,6 +25,7 @@ __all__ = [
     "format_number",
     "format_trend",
     "leden",
+    "text_of",
 ]
 
 BAND_ORDER: Final = ("hoog", "midden", "laag", "geen groepsaanpak", "onvoldoende gegevens")
@@ -122,3 +126,13 @@ def format_date(value: dt.date | None, *, short: bool = False) -> str:
 def leden(aantal: int) -> str:
     """A count of members in Dutch: '1 lid', '18 leden'."""
     return f"{aantal} {'lid' if aantal == 1 else 'leden'}"
+
+
+def text_of(values: pl.Series, func: Callable[[Any], str | None], *, skip_nulls: bool = True) -> pl.Series:
+    """Each value turned into text by a Python function, in the calling thread.
+
+    Never `map_elements`: polars runs that in its own worker threads, which then hold the GIL; with
+    several Streamlit sessions calling polars at once, the app server deadlocked (docs/performance.md).
+    """
+    texts = [None if v is None and skip_nulls else func(v) for v in values.to_list()]
+    return pl.Series(values.name, texts, dtype=pl.String)

@@ -23,7 +23,7 @@ from dashboard.maps.layers import (
     add_meldingen_layer,
 )
 from dashboard.maps.legend import BandLegend, MapStyle
-from dashboard.presentation import band_label, format_trend
+from dashboard.presentation import band_label, format_trend, text_of
 from dashboard.scoring.nearby import meldingen_near
 
 if TYPE_CHECKING:
@@ -211,12 +211,13 @@ def map_table(groups: pl.DataFrame) -> pl.DataFrame:
     Needs groep_id, werknaam, gemeente_naam, band, prioriteit, trend, leden; band and trend come as
     text with their symbol or arrow, so the table never relies on colour.
     """
-    return groups.sort("prioriteit", "groep_id", descending=[True, False], nulls_last=True).select(
+    ordered = groups.sort("prioriteit", "groep_id", descending=[True, False], nulls_last=True)
+    return ordered.select(
         "groep_id",
         "werknaam",
         pl.col("gemeente_naam").alias("gemeente"),
-        pl.col("band").map_elements(band_label, return_dtype=pl.String),
+        text_of(ordered["band"], band_label),
         pl.col("prioriteit").round(0),
-        pl.col("trend").map_elements(format_trend, return_dtype=pl.String, skip_nulls=False),
+        text_of(ordered["trend"], format_trend, skip_nulls=False),
         "leden",
     )
