@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 from benchmarks.browser import streamlit_process
 from benchmarks.land import Backend, land_database
@@ -51,7 +52,7 @@ _DONE = (ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_WITH_COMPILE_ERRO
 
 
 class LoadError(Exception):
-    """A page that failed: an exception shown, no title, or no answer in time."""
+    """A page that failed: an exception shown, or not its own title (no answer in time: TimeoutError)."""
 
 
 @dataclass
@@ -91,10 +92,11 @@ class _Session:
         self.pages: dict[str, str] = {}
 
     async def run(
-        self, *, page: str = "", query: str = "", widgets: BackMsg | None = None
+        self, *, page: str = "", query: str = "", widgets: tuple[WidgetState, ...] = ()
     ) -> tuple[_Run, float]:
         """Ask for a script run (of a page, with a query string and widget values); until it finished."""
-        request = widgets or BackMsg()
+        request = BackMsg()
+        request.rerun_script.widget_states.widgets.extend(widgets)
         request.rerun_script.query_string = query
         request.rerun_script.page_script_hash = self.pages.get(page, "")
         started = time.perf_counter()
@@ -120,11 +122,12 @@ class _Session:
         if not choices or "Inloggen" not in login.widgets:
             msg = f"geen inlogformulier voor {user.naam} (koppen: {login.headings})"
             raise LoadError(msg)
-        message = BackMsg()
-        states = message.rerun_script.widget_states.widgets
-        states.add(id=login.widgets["Demo-gebruiker"], string_value=choices[0])
-        states.add(id=login.widgets["Inloggen"], trigger_value=True)
-        after, _ = await self.run(widgets=message)
+        after, _ = await self.run(
+            widgets=(
+                WidgetState(id=login.widgets["Demo-gebruiker"], string_value=choices[0]),
+                WidgetState(id=login.widgets["Inloggen"], trigger_value=True),
+            )
+        )
         if "Overzicht" not in after.headings:
             msg = f"niet ingelogd (koppen: {after.headings})"
             raise LoadError(msg)
